@@ -1,0 +1,2 @@
+/** Interface messages for the drafting commands. */
+export const drafting = {};

@@ -1,0 +1,2 @@
+/** Interface messages for the exercise commands. */
+export const exercise = {};

@@ -1,0 +1,2 @@
+/** Interface messages for the incident commands. */
+export const incident = {};

@@ -1,0 +1,2 @@
+/** Interface messages for the playbooks commands. */
+export const playbooks = {};

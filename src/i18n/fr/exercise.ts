@@ -1,0 +1,3 @@
+import type { exercise as en } from "../en/exercise.js";
+
+export const exercise: typeof en = {};

@@ -1,0 +1,3 @@
+import type { incident as en } from "../en/incident.js";
+
+export const incident: typeof en = {};

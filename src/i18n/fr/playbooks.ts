@@ -1,0 +1,3 @@
+import type { playbooks as en } from "../en/playbooks.js";
+
+export const playbooks: typeof en = {};
