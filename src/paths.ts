@@ -31,3 +31,5 @@ export function packageRoot(): string {
 export const shippedPlaybooksDir = (): string => join(packageRoot(), "playbooks");
 /** The templates shipped with respond: templates/<lang>/<id>.hbs */
 export const shippedTemplatesDir = (): string => join(packageRoot(), "templates");
+/** The statement-check rules shipped with respond: rules/<lang>.yaml */
+export const shippedRulesDir = (): string => join(packageRoot(), "rules");

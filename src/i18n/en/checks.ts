@@ -1,0 +1,2 @@
+/** Interface messages for the checks commands. */
+export const checks = {};
