@@ -31,7 +31,7 @@ export interface CliContext {
 }
 
 export function createContext(globals: GlobalOptions, env: NodeJS.ProcessEnv = process.env): CliContext {
-  const langFlag = globals.lang ?? env.RESPOND_LANG;
+  const langFlag = globals.lang ?? (env.RESPOND_LANG || undefined);
   if (langFlag !== undefined && !isLang(langFlag)) {
     throw new RespondError("usage", messages("en").common.badLang(langFlag));
   }

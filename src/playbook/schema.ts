@@ -231,7 +231,9 @@ export type BasePlaybook = z.infer<typeof BasePlaybook>;
 /** A city's adaptation of a playbook: it `extends` one and changes it by step id. */
 export const Overlay = z.strictObject({
   ...PlaybookMeta,
-  extends: Id.describe("The id of the playbook this one adapts."),
+  extends: z
+    .union([Id, z.string().regex(/^[^\0]+\.ya?ml$/, "must be a playbook id, or a path to a .yaml file")])
+    .describe("The id of the playbook this one adapts, or a path to it relative to this file."),
   roles: z.array(Role).optional().describe("Roles added."),
   facts: z.array(Fact).optional().describe("Facts added."),
   add: z

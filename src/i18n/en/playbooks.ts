@@ -1,2 +1,62 @@
 /** Interface messages for the playbooks commands. */
-export const playbooks = {};
+export const playbooks = {
+  list: {
+    header: { id: "ID", title: "TITLE", version: "VERSION", languages: "LANGUAGES", steps: "STEPS" },
+    none: "No playbooks found. Shipped playbooks live in respond's playbooks/ folder; your own go in ./playbooks.",
+    local: "local",
+    extendsNote: (base: string) => `extends ${base}`,
+    broken: (file: string, problems: number) => `${file}: ${problems === 1 ? "1 problem" : `${problems} problems`} (see: respond playbooks validate ${file})`,
+    footer: "Show one with: respond playbooks show ID",
+  },
+  show: {
+    heading: (title: string, id: string, version: string) => `${title} (${id}, version ${version})`,
+    languages: (langs: string) => `Languages: ${langs}`,
+    extendsChain: (chain: string) => `Adapts: ${chain}`,
+    legend: "[ ] task   [?] decision   [S] statement",
+    preparedness: "preparedness, before any attack",
+    window: (from: string, to: string | undefined) => (to ? `${from} to ${to}` : `from ${from}`),
+    owner: (name: string) => `owner: ${name}`,
+    due: (when: string) => `due ${when}`,
+    repeat: (every: string, until: string) => `every ${every} until ${until}`,
+    closed: "starts closed",
+    when: (summary: string) => `only when ${summary}`,
+    template: (id: string, audience: string, channel: string) => `template ${id} (${audience}, ${channel})`,
+    opens: (ids: string) => `opens ${ids}`,
+    closes: (ids: string) => `closes ${ids}`,
+    sets: (flags: string) => `sets ${flags}`,
+    contacts: "Contacts",
+    partners: "Partners",
+    stepsCount: (n: number) => (n === 1 ? "1 step" : `${n} steps`),
+  },
+  conditions: {
+    has: (fact: string) => `${fact} is known`,
+    factIs: (fact: string, values: string) => `${fact} is ${values}`,
+    decided: (decision: string) => `${decision} is decided`,
+    decisionIs: (decision: string, options: string) => `${decision} = ${options}`,
+    flag: (flag: string) => `${flag}`,
+    flagIs: (flag: string, value: string) => `${flag} = ${value}`,
+    and: " and ",
+    or: " or ",
+    not: (inner: string) => `not (${inner})`,
+    orValues: " or ",
+  },
+  validate: {
+    ok: (file: string, steps: number) => `${file}: ok (${steps === 1 ? "1 step" : `${steps} steps`})`,
+    problems: (file: string, n: number) => `${file}: ${n === 1 ? "1 problem" : `${n} problems`}`,
+    summaryBad: (files: number, problems: number) =>
+      `${problems === 1 ? "1 problem" : `${problems} problems`} in ${files === 1 ? "1 file" : `${files} files`}. Fix the lines listed and run this again.`,
+  },
+  new: {
+    badId: (id: string) => `'${id}' cannot be a playbook id: use lower-case letters, digits, '-' or '_' (e.g. my-city).`,
+    exists: (file: string) => `${file} already exists; respond never overwrites a playbook.`,
+    existsHint: "Choose another id, or another file with --out.",
+    blankAndExtends: "--blank and --extends do not go together: --blank starts from scratch.",
+    wrote: (file: string) => `Wrote ${file}.`,
+    wroteOverlay: (file: string, base: string) => `Wrote ${file}, an adaptation of ${base}.`,
+    next: (file: string) => `Edit it, then check it with: respond playbooks validate ${file}`,
+    nextStart: (id: string) => `Use it with: respond start ${id}`,
+  },
+  usage: {
+    unknownAction: (action: string) => `Unknown playbooks action '${action}': use list, show, validate or new.`,
+  },
+};
