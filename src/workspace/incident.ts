@@ -1,0 +1,63 @@
+/** incident.yaml: its schema, and reading it with positioned issues. */
+import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { z } from "zod";
+import { invalidInput, type Issue } from "../errors.js";
+import { isTimeZone } from "../engine/time.js";
+
+export const INCIDENT_FORMAT = 1;
+
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s), "must be an ISO time with a zone, e.g. 2026-05-14T16:30:00Z");
+
+export const IncidentSchema = z.strictObject({
+  format: z.literal(INCIDENT_FORMAT, { error: `must be ${INCIDENT_FORMAT}: this version of respond reads incident format ${INCIDENT_FORMAT}` }),
+  id: z.string().min(1),
+  playbook: z.strictObject({
+    id: z.string().min(1),
+    version: z.string().min(1),
+    hash: z.string().min(1),
+    ref: z.string().min(1),
+  }),
+  t0: isoTime,
+  city: z.string().min(1),
+  lang: z.enum(["en", "fr"]),
+  timeZone: z.string().refine(isTimeZone, "must be a time zone such as Europe/Paris"),
+  mode: z.enum(["live", "exercise"]),
+  created: isoTime,
+});
+
+export interface Incident {
+  format: 1;
+  id: string;
+  /** `ref` is what start was given (a shipped id or a path), so it can be found again */
+  playbook: { id: string; version: string; hash: string; ref: string };
+  t0: string;
+  city: string;
+  lang: "en" | "fr";
+  timeZone: string;
+  mode: "live" | "exercise";
+  created: string;
+}
+
+export function parseIncident(text: string, file: string): Incident {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => lineCounter.linePos(offset);
+  if (doc.errors.length > 0) {
+    const issues: Issue[] = doc.errors.map((e) => ({ file, ...at(e.pos[0]), path: "", message: e.message.split("\n")[0] ?? e.code }));
+    throw invalidInput(`The incident file ${file} is not valid YAML.`, issues, "It is written by `respond start`; restore it from a copy.");
+  }
+  const result = IncidentSchema.safeParse(doc.toJS());
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue): Issue => {
+    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+    let node = doc.contents as Node | null;
+    for (const part of path) {
+      const next = isMap(node) || isSeq(node) ? (node.get(part, true) as Node | undefined) : undefined;
+      if (!next) break;
+      node = next;
+    }
+    const { line, col } = at(node?.range?.[0] ?? 0);
+    return { file, line, col, path: path.join("."), message: issue.message };
+  });
+  throw invalidInput(`The incident file ${file} is not valid.`, issues, "It is written by `respond start`; restore it from a copy.");
+}
