@@ -67,6 +67,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 }
 
 const code = await main();
-// stdout and stderr are synchronous for files, pipes and terminals on Linux and macOS
-
+// process.exit does not wait for a pipe to drain: flush both streams first, or long
+// output piped to another program would be cut short
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

@@ -10,14 +10,16 @@ export default class SummaryReporter implements Reporter {
     let failed = 0;
     let skipped = 0;
     for (const module of testModules) {
+      let failedHere = 0;
       for (const test of module.children.allTests()) {
         const state = test.result().state;
         if (state === "passed") passed++;
-        else if (state === "failed") failed++;
+        else if (state === "failed") failedHere++;
         else skipped++;
       }
-      // a file that failed to load has no tests but is a failure
-      if (module.state() === "failed" && module.children.size === 0) failed++;
+      // a file that failed to load, or a failed beforeAll, fails the file without failing a test
+      if (failedHere === 0 && module.state() === "failed") failedHere = 1;
+      failed += failedHere;
     }
     failed += unhandledErrors.length;
     const tail = skipped ? `, ${skipped} skipped` : "";
