@@ -113,7 +113,7 @@ describe("respond playbooks list and show (built binary)", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ID\s+TITLE\s+VERSION\s+LANGUAGES\s+STEPS$/m);
     expect(r.stdout).toMatch(/^fixture-response\s+Fixture response \(local\)\s+1\.0\.0\s+en,fr\s+5$/m);
-    expect(r.stdout).toMatch(/^fixture-city\s+Fixture city \(local, extends fixtu.*\s+1\.0\.0\s+en,fr\s+6$/m);
+    expect(r.stdout).toMatch(/^fixture-city\s+Fixture city \(local, extends fix.*\s+1\.0\.0\s+en,fr\s+6$/m);
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
     const fr = await runCli(["playbooks", "list", "--lang", "fr"], { cwd: dir });
     expect(fr.stdout).toMatch(/^fixture-response\s+Réponse de test \(local\)/m);
