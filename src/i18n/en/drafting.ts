@@ -1,2 +1,22 @@
-/** Interface messages for the drafting commands. */
-export const drafting = {};
+/** Interface messages for the drafting commands: templates, draft, checklist. */
+export const drafting = {
+  templatesTitle: "Templates",
+  columns: { id: "id", title: "title", audience: "audience", channel: "channel", limit: "limit", languages: "languages" },
+  internal: "internal",
+  noTemplates: "No templates were found.",
+  templatesHint: "Draft one with: respond draft <id> --facts facts.yaml",
+  incidentModeLater: "Drafting from an incident's journal is not available in this version yet.",
+  incidentModeHint: "Give the facts in a file instead: respond draft holding-statement --facts facts.yaml",
+  missing: (ids: string[]) => `Still to confirm, shown in the draft as [[to confirm: ...]]: ${ids.join(", ")}.`,
+  unconfirmed: (ids: string[]) => `Not yet confirmed, so held back or marked in the draft: ${ids.join(", ")}.`,
+  strictFailed: "--strict: the draft was not written, because some facts are missing or not confirmed.",
+  strictHint: "Confirm them in the facts file (a plain value, or confirmed: true), or leave out --strict to see the draft with its placeholders.",
+  overLimit: (length: number, limit: number) => `The draft is ${length} characters long; this template's limit is ${limit}. Shorten it before publishing.`,
+  findings: (n: number) => (n === 1 ? "The statement checks found 1 point to review:" : `The statement checks found ${n} points to review:`),
+  finding: (line: number, col: number, text: string, why: string) => `  ${line}:${col}  "${text}" - ${why}`,
+  suggestion: (text: string) => `          Suggestion: ${text}`,
+  written: (file: string) => `Draft written to ${file}.`,
+  previousKept: (file: string) => `The previous version was kept as ${file}.`,
+  badNow: (value: string) => `--now: '${value}' is not a time. Use an ISO date and time such as 2026-05-14T18:30, or T+2h from the attack time.`,
+  reviewReminder: "Read it through before it goes out: a draft is a starting point, not a finished statement.",
+};
