@@ -1,6 +1,232 @@
+/**
+ * `respond start`: open a new incident workspace. The answers come from the person
+ * (in a terminal), or from flags and an answers file (never both: interactivity is
+ * decided once). Everything is checked before anything is written, and the opening
+ * entries go to the journal in one write: an incident is opened whole or not at all.
+ */
+import { randomUUID } from "node:crypto";
+import { readFile, readdir } from "node:fs/promises";
+import { isAbsolute, join, resolve } from "node:path";
+import { computeState, resolveStepRef } from "../../engine/engine.js";
+import { isTimeZone, parseTime } from "../../engine/time.js";
+import { isRespondError, RespondError } from "../../errors.js";
+import { messages } from "../../i18n/index.js";
+import { parseAnswers, type AnsweredFact, type Answers } from "../../incident/answers.js";
+import { factLabel } from "../../incident/facts.js";
+import type { JournalEvent, NewEvent } from "../../journal/events.js";
+import { appendEvents } from "../../journal/journal.js";
+import type { Lang } from "../../lang.js";
+import { loadPlaybook } from "../../playbook/load.js";
+import type { ResolvedPlaybook } from "../../playbook/types.js";
+import { overview, resumeCommand, shellArg } from "../../prompts/screens.js";
+import { createWorkspace, INCIDENTS_FOLDER, workspaceName, type Incident } from "../../workspace/workspace.js";
 import type { CliContext } from "../context.js";
-import { notBuilt } from "./not-built.js";
+import { incidentView, openIncident, resolveAuthor } from "../incident.js";
+import { walkSession } from "./walk.js";
 
-export async function run(ctx: CliContext): Promise<number> {
-  return notBuilt(ctx, "start");
+export interface StartOptions {
+  dir?: string;
+  answers?: string;
+  at?: string;
+  city?: string;
+  tz?: string;
+}
+
+/** Everything needed to open the incident, however it was gathered. */
+export interface StartPlan {
+  playbook: ResolvedPlaybook;
+  ref: string;
+  user: string;
+  lang: Lang;
+  city: string;
+  timeZone: string;
+  t0: Date;
+  facts: AnsweredFact[];
+  answers?: Answers;
+}
+
+const DEFAULT_PLAYBOOK = "city-response";
+
+const looksLikePath = (ref: string) => ref.includes("/") || ref.includes("\\") || /\.ya?ml$/i.test(ref);
+
+export async function run(ctx: CliContext, args: string[], options: StartOptions): Promise<number> {
+  const ref = args[0] ?? DEFAULT_PLAYBOOK;
+  const msg = ctx.msg.incident;
+  const interactive = ctx.interactive && options.answers === undefined;
+
+  const playbook = await loadPlaybook(ref, { cwd: ctx.cwd });
+  if (options.tz !== undefined && !isTimeZone(options.tz)) throw new RespondError("usage", msg.badTzFlag(options.tz));
+  if (options.dir !== undefined) await refuseExisting(ctx, resolve(ctx.cwd, options.dir));
+
+  const defaultTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  const zoneGuess = options.tz ?? defaultTimeZone;
+  const at = options.at === undefined ? undefined : parseTime(options.at, { timeZone: zoneGuess });
+  if (options.at !== undefined && !at) throw new RespondError("usage", ctx.msg.common.badTime("--at", options.at));
+  let now = ctx.clock();
+  if (ctx.nowFlag !== undefined) {
+    // `--now T+30m` is read against the attack time, which may be in the answers file
+    const t0 = at ?? (options.answers !== undefined ? (await readAnswers(ctx, playbook, options, { now, defaultTimeZone, at })).t0 : undefined);
+    const fixed = parseTime(ctx.nowFlag, { timeZone: zoneGuess, ...(t0 ? { t0 } : {}) });
+    if (!fixed) throw new RespondError("usage", ctx.msg.common.badTime("--now", ctx.nowFlag));
+    now = fixed;
+  }
+  const storedRef = looksLikePath(ref) ? (isAbsolute(ref) ? ref : resolve(ctx.cwd, ref)) : ref;
+
+  let plan: StartPlan;
+  if (interactive) {
+    const [{ terminalPrompter, isPromptExit }, { askStart }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/start.js")]);
+    try {
+      const answered = await askStart(
+        terminalPrompter(),
+        playbook,
+        { ...(ctx.langFlag ? { lang: ctx.langFlag } : {}), ...(options.city?.trim() ? { city: options.city.trim() } : {}), ...(options.tz ? { timeZone: options.tz } : {}), ...(at ? { t0: at } : {}) },
+        { lang: ctx.lang, timeZone: defaultTimeZone, user: resolveAuthor(ctx), now },
+        (line) => ctx.out.line(line),
+      );
+      plan = { playbook, ref: storedRef, ...answered };
+    } catch (error) {
+      if (isPromptExit(error)) throw new RespondError("cancelled", msg.cancelledBeforeStart);
+      throw error;
+    }
+  } else {
+    plan = await planFromAnswers(ctx, playbook, storedRef, options, { at, now, defaultTimeZone });
+  }
+
+  const dir = options.dir !== undefined ? resolve(ctx.cwd, options.dir) : join(ctx.cwd, INCIDENTS_FOLDER, workspaceName(plan.t0, plan.city, plan.timeZone));
+  await refuseExisting(ctx, dir);
+  const events = openingEvents(plan, now);
+  const incident: Incident = {
+    format: 1,
+    id: randomUUID(),
+    playbook: { id: playbook.id, version: playbook.version, hash: playbook.hash, ref: plan.ref },
+    t0: plan.t0.toISOString(),
+    city: plan.city,
+    lang: plan.lang,
+    timeZone: plan.timeZone,
+    mode: "live",
+    created: now.toISOString(),
+  };
+  await createWorkspace(dir, incident);
+  await appendEvents(dir, events);
+
+  const lang = ctx.langFlag ?? plan.lang;
+  const out = messages(lang).incident;
+  ctx.out.line(ctx.out.color.green(out.opened(dir)));
+  const count = (type: NewEvent["type"]) => events.filter((e) => e.type === type).length;
+  ctx.out.line(out.recorded(count("fact.set"), count("decision.made"), count("task.done"), count("task.skipped")));
+
+  if (interactive) {
+    const [{ terminalPrompter }, { runWalk }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/walk.js")]);
+    // the walk reads the clock as it goes, unless --now fixed it
+    await runWalk(walkSession(ctx, await openIncident(ctx, { dir })), terminalPrompter(), { user: plan.user, defaultUser: plan.user });
+    return 0;
+  }
+  const opened = await openIncident({ ...ctx, nowFlag: now.toISOString() }, { dir });
+  ctx.out.line();
+  for (const line of overview(incidentView(ctx, opened), opened.state)) ctx.out.line(line);
+  ctx.out.line(out.whatNext);
+  ctx.out.line(out.nextWalk(resumeCommand(dir)));
+  ctx.out.line(out.nextStatus(`respond status --dir ${shellArg(dir)}`));
+  return 0;
+}
+
+async function refuseExisting(ctx: CliContext, dir: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => undefined);
+  if (entries && entries.length > 0) {
+    throw new RespondError("usage", ctx.msg.incident.workspaceExists(dir), { hint: ctx.msg.incident.workspaceExistsHint(shellArg(dir)) });
+  }
+}
+
+async function planFromAnswers(
+  ctx: CliContext,
+  playbook: ResolvedPlaybook,
+  ref: string,
+  options: StartOptions,
+  time: { at: Date | undefined; now: Date; defaultTimeZone: string },
+): Promise<StartPlan> {
+  const msg = ctx.msg.incident;
+  const answers = options.answers !== undefined ? await readAnswers(ctx, playbook, options, time) : undefined;
+  const city = options.city?.trim() || answers?.city;
+  const facts = answers?.facts ?? [];
+  const missing: string[] = [];
+  if (!city) missing.push(msg.missingCity);
+  const lang: Lang = ctx.langFlag ?? answers?.lang ?? "en";
+  for (const fact of playbook.facts) {
+    if (fact.required && !facts.some((f) => f.id === fact.id)) missing.push(msg.missingFact(fact.id, factLabel(fact, lang)));
+  }
+  if (missing.length > 0) throw new RespondError("missing-answer", msg.missingAnswers(missing), { hint: msg.missingAnswersHint });
+  return {
+    playbook,
+    ref,
+    user: resolveAuthor(ctx),
+    lang,
+    city: city as string,
+    timeZone: answers?.timeZone ?? options.tz ?? time.defaultTimeZone,
+    t0: answers?.t0 ?? time.at ?? time.now,
+    facts,
+    ...(answers ? { answers } : {}),
+  };
+}
+
+async function readAnswers(ctx: CliContext, playbook: ResolvedPlaybook, options: StartOptions, time: { at: Date | undefined; now: Date; defaultTimeZone: string }): Promise<Answers> {
+  const file = options.answers as string;
+  let text: string;
+  try {
+    text = await readFile(resolve(ctx.cwd, file), "utf8");
+  } catch (error) {
+    throw new RespondError("usage", ctx.msg.incident.answersUnreadable(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
+  }
+  return parseAnswers(text, file, playbook, {
+    ...(options.tz ? { timeZone: options.tz } : {}),
+    ...(time.at ? { at: time.at } : {}),
+    defaultTimeZone: time.defaultTimeZone,
+    now: time.now,
+  });
+}
+
+/**
+ * The incident's first entries: opened, facts, then the answers file's decisions,
+ * ticks and skips. Ticks are checked against the state those decisions produce
+ * (a step a decision closed cannot be ticked), all before anything is written.
+ */
+function openingEvents(plan: StartPlan, now: Date): NewEvent[] {
+  const at = now.toISOString();
+  const by = plan.user;
+  const events: NewEvent[] = [
+    {
+      type: "incident.opened",
+      data: {
+        playbook: plan.playbook.id,
+        playbookVersion: plan.playbook.version,
+        playbookHash: plan.playbook.hash,
+        t0: plan.t0.toISOString(),
+        city: plan.city,
+        lang: plan.lang,
+        timeZone: plan.timeZone,
+        mode: "live",
+      },
+      by,
+      at,
+    },
+    ...plan.facts.map((f): NewEvent => ({ type: "fact.set", data: { fact: f.id, value: f.value, ...(f.confirmedBy ? { confirmedBy: f.confirmedBy } : {}) }, by, at })),
+  ];
+  const answers = plan.answers;
+  if (!answers) return events;
+  for (const d of answers.decisions) events.push({ type: "decision.made", data: { step: d.step, option: d.option, why: d.why }, by: d.by ?? by, at });
+
+  const stateNow = () =>
+    computeState({ playbook: plan.playbook, t0: plan.t0, timeZone: plan.timeZone, now, events: events.map((e, i): JournalEvent => ({ ...e, v: 1, id: `planned-${i}` }) as JournalEvent) });
+  const resolveTask = (list: string, ref: string) => {
+    try {
+      const step = resolveStepRef(stateNow(), ref, "any");
+      if (step.state !== "open") throw new RespondError("usage", `it is already ${step.state}.`);
+      return { step: step.stepId, ...(step.occurrence ? { occurrence: step.occurrence } : {}) };
+    } catch (error) {
+      if (isRespondError(error)) throw new RespondError("invalid-input", messages(plan.lang).incident.answersStep(answers.file, list, ref, error.message), error.hint ? { hint: error.hint } : {});
+      throw error;
+    }
+  };
+  for (const t of answers.done) events.push({ type: "task.done", data: { ...resolveTask("done", t.ref), ...(t.note ? { note: t.note } : {}) }, by: t.by ?? by, at });
+  for (const s of answers.skipped) events.push({ type: "task.skipped", data: { ...resolveTask("skipped", s.ref), reason: s.reason }, by: s.by ?? by, at });
+  return events;
 }

@@ -1,0 +1,239 @@
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { input } from "@inquirer/prompts";
+import { render } from "@inquirer/testing";
+import { computeState } from "../src/engine/engine.js";
+import { messages } from "../src/i18n/index.js";
+import { appendEvents, readJournal } from "../src/journal/journal.js";
+import type { NewEvent } from "../src/journal/events.js";
+import { loadPlaybook } from "../src/playbook/load.js";
+import type { ResolvedPlaybook } from "../src/playbook/types.js";
+import { required } from "../src/prompts/prompter.js";
+import { overview, stepScreen, type View } from "../src/prompts/screens.js";
+import { askStart } from "../src/prompts/start.js";
+import { runWalk, type WalkSession } from "../src/prompts/walk.js";
+import { createWorkspace } from "../src/workspace/workspace.js";
+import { ROOT, tempDir } from "./helpers/cli.js";
+import { scriptedPrompter } from "./helpers/prompter.js";
+
+const FIXTURE = join(ROOT, "test/fixtures/incident/drill.yaml");
+const T0 = new Date("2026-05-14T16:30:00Z"); // 18:30 in Paris
+const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+const msg = messages("en").incident;
+
+async function setup(nowMinutes = 30, lang: "en" | "fr" = "en") {
+  const playbook = await loadPlaybook(FIXTURE, { cwd: ROOT });
+  const dir = join(tempDir(), "incident");
+  await createWorkspace(dir, {
+    format: 1,
+    id: "test",
+    playbook: { id: playbook.id, version: playbook.version, hash: playbook.hash, ref: FIXTURE },
+    t0: T0.toISOString(),
+    city: "Lyon",
+    lang,
+    timeZone: "Europe/Paris",
+    mode: "live",
+    created: T0.toISOString(),
+  });
+  const opened: NewEvent = {
+    type: "incident.opened",
+    data: { playbook: "drill", playbookVersion: "1.0.0", playbookHash: playbook.hash, t0: T0.toISOString(), city: "Lyon", lang, timeZone: "Europe/Paris", mode: "live" },
+    by: "test",
+    at: T0.toISOString(),
+  };
+  await appendEvents(dir, [opened]);
+  const printed: string[] = [];
+  const view: View = { playbook, lang, timeZone: "Europe/Paris", city: "Lyon", msg: messages(lang).incident, paint: new Chalk({ level: 0 }), width: 80, dir };
+  const now = () => at(nowMinutes);
+  const state = async () => computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: (await readJournal(dir)).events, now: now() });
+  const session: WalkSession = {
+    view,
+    print: (line = "") => printed.push(line),
+    refresh: state,
+    save: async (events) => void (await appendEvents(dir, events)),
+    now,
+  };
+  return { playbook, dir, session, printed, state, events: async () => (await readJournal(dir)).events };
+}
+
+describe("the walk, driven by a scripted prompter", () => {
+  it("ticks, puts off, skips with a reason and decides; effects apply at once; everything is in the journal", async () => {
+    const { session, printed, state, events } = await setup(30);
+    const prompter = scriptedPrompter([
+      { input: msg.askName, type: "", refused: ["  "] }, // the default is taken when there is one
+      { select: msg.whatNow, pick: /^Next: Open the crisis cell/ },
+      { select: msg.whatNow, pick: msg.taskDone },
+      { select: msg.whatNow, pick: /^Next: Brief the mayor/ },
+      { select: msg.whatNow, pick: /^Later/ },
+      { select: msg.whatNow, pick: /^Next: Call the prefecture/ },
+      { select: msg.whatNow, pick: /^Skip it/ },
+      { input: msg.skipReason, type: "The prefect called us first", refused: ["", "   "] },
+      { select: msg.whatNow, pick: msg.chooseStep },
+      { select: msg.pickStep, pick: /Motive status/ },
+      { select: "Is the motive confirmed?", pick: "Hate confirmed" },
+      { input: msg.whoDecides, type: "Prefect Durand", refused: [""] },
+      { input: msg.why, type: "Prosecutor's statement at 20:00", refused: [" "] },
+      { confirm: /Record "Hate confirmed", decided by Prefect Durand/, answer: true },
+      { select: msg.whatNow, pick: msg.saveQuit },
+    ]);
+    await runWalk(session, prompter, { defaultUser: "Jo Dupont" });
+    prompter.finished();
+
+    expect(prompter.refusals).toContain(msg.reasonRequired);
+    expect(prompter.refusals).toContain(msg.whoRequired);
+    expect(prompter.refusals).toContain(msg.whyRequired);
+    const out = printed.join("\n");
+    expect(out).toContain('Saved: "Open the crisis cell" is done.');
+    expect(out).toContain('Saved: "Call the prefecture" is skipped');
+    expect(out).toContain('Saved: decision "Motive status": Hate confirmed.');
+    expect(out).toMatch(/Now open:\n\s+Call the community leaders/);
+    expect(out).toContain(msg.quitSaved);
+    expect(out).toContain(`respond walk --dir ${session.view.dir}`);
+
+    const log = await events();
+    expect(log.map((e) => e.type)).toEqual(["incident.opened", "task.done", "task.skipped", "decision.made"]);
+    expect(log[1]).toMatchObject({ by: "Jo Dupont", data: { step: "open-cell" } });
+    expect(log[2]).toMatchObject({ data: { step: "call-prefecture", reason: "The prefect called us first" } });
+    expect(log[3]).toMatchObject({ by: "Prefect Durand", data: { step: "motive-status", option: "hate-confirmed", why: "Prosecutor's statement at 20:00" } });
+    const s = await state();
+    expect(s.steps.find((x) => x.id === "brief-mayor")?.state).toBe("open");
+    expect(s.steps.find((x) => x.id === "community-contact")?.state).toBe("open");
+  });
+
+  it("Ctrl-C at a prompt: a cancelled error with the resume command, and what was answered before is on disk", async () => {
+    const { session, events } = await setup(30);
+    const prompter = scriptedPrompter([
+      { select: msg.whatNow, pick: /^Next: Open the crisis cell/ },
+      { select: msg.whatNow, pick: msg.taskDone },
+      { select: msg.whatNow, pick: /^Next: Brief the mayor/ },
+      { cancel: "select", at: msg.whatNow },
+    ]);
+    const error = await runWalk(session, prompter, { user: "Jo", defaultUser: "Jo" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: "RespondError", code: "cancelled" });
+    expect((error as Error).message).toContain("Everything recorded so far is saved");
+    expect((error as Error).message).toContain(`respond walk --dir ${session.view.dir}`);
+    expect((await events()).map((e) => e.type)).toEqual(["incident.opened", "task.done"]);
+  });
+
+  it("a statement is recorded as pending, with the command to draft it", async () => {
+    const { session, printed, events } = await setup(30);
+    const prompter = scriptedPrompter([
+      { select: msg.whatNow, pick: msg.chooseStep },
+      { select: msg.pickStep, pick: /First statement/ },
+      { select: msg.whatNow, pick: /^Record it as to be drafted/ },
+      { select: msg.whatNow, pick: msg.saveQuit },
+    ]);
+    await runWalk(session, prompter, { user: "Jo", defaultUser: "Jo" });
+    prompter.finished();
+    expect(printed.join("\n")).toContain(`To draft it: respond draft holding-statement --dir ${session.view.dir}`);
+    expect((await events()).at(-1)).toMatchObject({ type: "statement.pending", data: { step: "first-statement", template: "holding-statement" } });
+  });
+
+  it("an entry made from another terminal meanwhile is seen, not recorded twice", async () => {
+    const { session, printed, events, dir } = await setup(30);
+    const other = () => appendEvents(dir, [{ type: "task.done", data: { step: "open-cell" }, by: "Sam (other terminal)", at: at(31).toISOString() }]).then(() => undefined);
+    const prompter = scriptedPrompter([
+      { select: msg.whatNow, pick: /^Next: Open the crisis cell/ },
+      { select: msg.whatNow, pick: msg.noteOnStep, before: other },
+      { input: msg.noteText, type: "Room 2.14" },
+      { select: msg.whatNow, pick: /^Next: Brief the mayor/ },
+      { select: msg.whatNow, pick: msg.backHome },
+      { select: msg.whatNow, pick: msg.saveQuit },
+    ]);
+    await runWalk(session, prompter, { user: "Jo", defaultUser: "Jo" });
+    prompter.finished();
+    expect(printed.join("\n")).toContain('"Open the crisis cell" was already recorded as done by Sam (other terminal)');
+    expect((await events()).filter((e) => e.type === "task.done")).toHaveLength(1);
+  });
+
+  it("a scripted prompter refuses a question it does not expect", async () => {
+    const { session } = await setup(30);
+    const prompter = scriptedPrompter([{ select: msg.whatNow, pick: msg.addNote }]);
+    await expect(runWalk(session, prompter, { user: "Jo", defaultUser: "Jo" })).rejects.toThrow(/Unexpected question/);
+  });
+});
+
+describe("screens", () => {
+  it("the home screen fits 80 columns and groups by owner; late work of an earlier phase stays visible", async () => {
+    const { session, state } = await setup(25 * 60);
+    const lines = overview(session.view, await state(), { limit: 4 });
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    const text = lines.join("\n");
+    expect(text).toMatch(/^Lyon · T\+1d1h · First days/);
+    expect(text).toMatch(/Late \(\d+\)\n  Crisis lead\n    ! Open the crisis cell/);
+    expect(text).toContain("Daily briefing (no. 1)");
+  });
+
+  it("a decision shows its question, guidance and every option with its guidance", async () => {
+    const { session, state } = await setup(30);
+    const s = await state();
+    const step = s.steps.find((x) => x.id === "motive-status")!;
+    const text = stepScreen(session.view, s, step).join("\n");
+    expect(text).toContain("Decision: Motive status");
+    expect(text).toContain("Only the prosecutor confirms a motive.");
+    expect(text).toMatch(/1\. Not confirmed\n  2\. Hate confirmed\n\s+Reach the targeted community at once\./);
+  });
+
+  it("speaks French", async () => {
+    const { session, state } = await setup(30, "fr");
+    const text = overview(session.view, await state()).join("\n");
+    expect(text).toContain("Premières heures");
+    expect(text).toContain("En retard (1)");
+    expect(text).toContain("Ouvrir la cellule de crise");
+  });
+});
+
+describe("the start questions", () => {
+  it("asks facts with the same validators as the answers file", async () => {
+    const playbook: ResolvedPlaybook = await loadPlaybook(FIXTURE, { cwd: ROOT });
+    const prompter = scriptedPrompter([
+      { input: msg.askName, type: "Jo Dupont" },
+      { select: msg.askLang, pick: "English" },
+      { input: msg.askCity, type: "Lyon", refused: [""] },
+      { input: msg.askTimeZone, type: "", refused: ["Mars/Olympus"] },
+      { input: /When did the attack happen/, type: "2026-05-14 18:30", refused: ["yesterday", "2026-05-15 18:30"] },
+      { input: "Name of the mayor", type: "A. Martin", refused: [" "] },
+      { input: msg.askConfirmedBy, type: "" },
+      { input: "Where it happened", type: "the market" },
+      { input: msg.askConfirmedBy, type: "Police" },
+      { confirm: /more facts can be filled in/, answer: true },
+      { input: "People killed", type: "2", refused: ["two"] },
+      { input: msg.askConfirmedBy, type: "Prefecture" },
+      { input: "Date of the vigil", type: "T+2d", refused: ["next week"] },
+      { input: msg.askConfirmedBy, type: "" },
+      { input: "Names of the victims", type: "" },
+      { select: "Severity", pick: "High" },
+      { input: msg.askConfirmedBy, type: "" },
+    ]);
+    const result = await askStart(prompter, playbook, {}, { lang: "en", timeZone: "Europe/Paris", user: "jo", now: at(60) }, () => {});
+    prompter.finished();
+    expect(result).toMatchObject({ user: "Jo Dupont", lang: "en", city: "Lyon", timeZone: "Europe/Paris" });
+    expect(result.t0.toISOString()).toBe(T0.toISOString());
+    expect(result.facts).toEqual([
+      { id: "mayor_name", value: "A. Martin" },
+      { id: "location", value: "the market", confirmedBy: "Police" },
+      { id: "victims_count", value: 2, confirmedBy: "Prefecture" },
+      { id: "vigil_date", value: "2026-05-16T16:30:00.000Z" },
+      { id: "severity", value: "high" },
+    ]);
+    expect(prompter.refusals).toContain(msg.futureAttackTime);
+    expect(prompter.refusals).toContain(msg.badTimeZone("Mars/Olympus"));
+  });
+});
+
+describe("our validators on a real inquirer prompt (@inquirer/testing)", () => {
+  it("refuses a blank name and accepts a typed one", async () => {
+    const { answer, events, getScreen, nextRender } = await render(input, { message: msg.askName, validate: required(msg.nameRequired) });
+    expect(getScreen()).toContain(msg.askName);
+    events.keypress("enter");
+    await nextRender();
+    expect(getScreen()).toContain(msg.nameRequired);
+    events.type("Jo Dupont");
+    events.keypress("enter");
+    await expect(answer).resolves.toBe("Jo Dupont");
+  });
+});
