@@ -37,3 +37,16 @@ describe("the CLI frame (built binary)", () => {
     }
   });
 });
+
+describe("output to a closed pipe", () => {
+  it("stops quietly when the reader goes away (respond ... | head)", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { BIN } = await import("./helpers/cli.js");
+    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" playbooks show city-response --json | head -c 100 >/dev/null; echo "status=\${PIPESTATUS[0]}"`], {
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|node:events/);
+    expect(r.stdout).toContain("status=0");
+  });
+});

@@ -40,7 +40,17 @@ function guessLang(argv: string[]): Lang {
   return isLang(candidate) ? candidate : "en";
 }
 
+/** A reader that stopped reading (`respond status | head`) is not an error: stop quietly. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT.ok);
+    throw error;
+  });
+}
+
 export async function main(argv: string[] = process.argv): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   let ctx: CliContext | undefined;
   let status: number = EXIT.ok;
   const program = buildProgram(version, {
