@@ -74,15 +74,17 @@ function stepStates(step: Step, phase: string, input: EngineInput, records: Reco
     };
     const decision = records.decisions[step.id];
     const drafts = records.drafts.get(step.id);
-    if (step.kind === "statement") state.drafts = drafts ?? [];
+    if (step.kind === "statement") state.drafts = (drafts ?? []).map((d) => d.file);
     if (step.kind === "decision" && decision) {
       state.state = "decided";
       state.decision = decision;
     } else if (resolution) {
       state.state = resolution.state;
       state.resolution = { by: resolution.by, at: resolution.at, ...(resolution.note ? { note: resolution.note } : {}) };
-    } else if (step.kind === "statement" && drafts?.length) {
+    } else if (step.kind === "statement" && drafts?.[0]) {
+      // the first draft settles the step: who drafted it, when, and which file
       state.state = "done";
+      state.resolution = { by: drafts[0].by, at: drafts[0].at, note: drafts[0].file };
     } else if (closedBy) {
       state.state = "closed";
       state.closedBy = closedBy;

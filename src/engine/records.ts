@@ -22,8 +22,8 @@ export interface Records {
   effects: Map<string, "open" | "close">;
   /** `stepId` or `stepId#n` -> how it was resolved (absent: open) */
   resolutions: Map<string, Resolution>;
-  /** statement step id -> draft files */
-  drafts: Map<string, string[]>;
+  /** statement step id -> its drafts, oldest first */
+  drafts: Map<string, { file: string; by: string; at: string }[]>;
   notes: IncidentState["notes"];
   stepNotes: { text: string; by: string; at: string; step: string }[];
 }
@@ -42,7 +42,7 @@ export function collectRecords(playbook: ResolvedPlaybook, events: JournalEvent[
   // decisions in the order of their latest choice: a revisited decision acts last
   const decisions = new Map<string, IncidentState["decisions"][string]>();
   const resolutions = new Map<string, Resolution>();
-  const drafts = new Map<string, string[]>();
+  const drafts = new Map<string, { file: string; by: string; at: string }[]>();
   const notes: IncidentState["notes"] = [];
   const stepNotes: Records["stepNotes"] = [];
   // a plain id on a repeating task means its first occurrence
@@ -101,7 +101,7 @@ export function collectRecords(playbook: ResolvedPlaybook, events: JournalEvent[
       }
       case "draft.created": {
         const d = (e as JournalEvent<"draft.created">).data;
-        if (d.step) drafts.set(d.step, [...(drafts.get(d.step) ?? []), d.file]);
+        if (d.step) drafts.set(d.step, [...(drafts.get(d.step) ?? []), { file: d.file, by, at }]);
         break;
       }
       case "note.added": {
