@@ -1,8 +1,25 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { checkStatement } from "../src/checks/checks.js";
 import { listTemplates, loadTemplate, renderTemplate } from "../src/render/template.js";
 import type { RenderInput } from "../src/render/types.js";
-import { FACT_META, fullInput, HATE_TARGETED, MOTIVE_OPEN, PUBLIC_STATEMENTS, STATEMENTS, TERRORISM } from "./helpers/render-facts.js";
+import { ROOT } from "./helpers/cli.js";
+import {
+  ATTACK_ELSEWHERE,
+  FACT_META,
+  fullInput,
+  HATE_INCIDENTS,
+  HATE_TARGETED,
+  MOTIVE_OPEN,
+  PUBLIC_STATEMENTS,
+  STATEMENTS,
+  tensionInput,
+  TENSION_TEMPLATES,
+  TERRORISM,
+  THREAT,
+} from "./helpers/render-facts.js";
 
 const LANGS = ["en", "fr"] as const;
 
@@ -119,5 +136,87 @@ describe.each(LANGS)("shipped templates in %s", (lang) => {
     expect(r.text).not.toContain("Anna Keller");
     const ok = renderTemplate(template, fullInput(lang), "txt");
     expect(ok.text).toContain(lang === "fr" ? "Anna Keller et Youssef Amrani" : "Anna Keller and Youssef Amrani");
+  });
+});
+
+/** What heightened-tension declares, read from the shipped file so the two cannot drift apart. */
+const TENSION_FACTS = new Set(
+  ((parse(readFileSync(join(ROOT, "playbooks/heightened-tension.yaml"), "utf8")) as { facts: { id: string }[] }).facts ?? []).map((f) => f.id),
+);
+const KINDS = [ATTACK_ELSEWHERE, HATE_INCIDENTS, THREAT];
+/** Wording that belongs to an attack here: casualty lines, "our city has been struck", the assistance centre. */
+const ATTACK_HERE_WORDS = /struck|Deaths|Injured:|killed|assistance centre|condolence|frapp[ée]e? le|décédées|blessées|centre d'accueil|registre/i;
+
+describe.each(LANGS)("attack_here in %s", (lang) => {
+  it.each(STATEMENTS)("%s reads the same with attack_here true as with no flag (city-response is unchanged)", async (id) => {
+    const template = await loadTemplate(id, lang);
+    for (const flags of [MOTIVE_OPEN, TERRORISM, HATE_TARGETED]) {
+      const unset = renderTemplate(template, fullInput(lang, { flags }), "md").text;
+      const set = renderTemplate(template, fullInput(lang, { flags: { ...flags, attack_here: true } }), "md").text;
+      expect(set, `${id} ${JSON.stringify(flags)}`).toBe(unset);
+    }
+  });
+
+  it.each(STATEMENTS)("%s renders and passes the checks with attack_here false and every fact confirmed", async (id) => {
+    const template = await loadTemplate(id, lang);
+    for (const kind of KINDS) {
+      for (const flags of [MOTIVE_OPEN, TERRORISM, HATE_TARGETED]) {
+        const input = fullInput(lang, { flags: { ...flags, ...kind } });
+        const r = renderTemplate(template, input, "txt");
+        expect(r.missing, id).toEqual([]);
+        expect(r.text).not.toMatch(/\[\[|undefined|\[object|NaN|\bnull\b|Invalid Date/);
+        const findings = checkStatement(r.text, checksFor(input, lang, template.info.public ? "public" : "internal"));
+        expect(findings.map((f) => `${f.rule} ${f.text}`), `${id} ${JSON.stringify(input.flags)}`).toEqual([]);
+      }
+    }
+  });
+
+  it.each(TENSION_TEMPLATES)("%s, for heightened-tension, needs only that playbook's facts and speaks of no attack here", async (id) => {
+    const template = await loadTemplate(id, lang);
+    for (const kind of KINDS) {
+      for (const community_targeted of [false, true]) {
+        const input = tensionInput(lang, kind, { community_targeted });
+        const what = `${id} ${kind.tension} community=${community_targeted}`;
+        for (const id of Object.keys(input.facts)) expect(TENSION_FACTS.has(id), `${id} is not a heightened-tension fact`).toBe(true);
+        for (const format of ["md", "txt", "html"] as const) {
+          const r = renderTemplate(template, input, format);
+          expect(r.missing, `${what} ${format}`).toEqual([]);
+          expect(r.unconfirmed).toEqual([]);
+          expect(r.text).not.toMatch(/\[\[|undefined|\[object|NaN|\bnull\b|Invalid Date/);
+          expect(r.text, `${what} ${format}`).not.toMatch(/ ,|[^\S\n]\.(?!\w)|[^\S\n]{2,}\S|\n{3,}/);
+        }
+        const txt = renderTemplate(template, input, "txt").text;
+        expect(txt, what).not.toMatch(ATTACK_HERE_WORDS);
+        expect(txt, what).toContain(input.facts.hate_reporting!.value as string);
+        if (community_targeted) expect(txt, what).toMatch(lang === "fr" ? /la communauté juive/ : /the Jewish community/i);
+        if (kind === ATTACK_ELSEWHERE) expect(txt, what).toContain("Manchester");
+        if (template.info.limit) expect(txt.trim().length, what).toBeLessThanOrEqual(template.info.limit);
+        const findings = checkStatement(txt, checksFor(input, lang, template.info.public ? "public" : "internal"));
+        expect(findings.map((f) => `${f.rule} ${f.text}`), what).toEqual([]);
+      }
+    }
+  });
+
+  it.each(TENSION_TEMPLATES)("%s words an attack elsewhere, local tension and an attack here differently", async (id) => {
+    const template = await loadTemplate(id, lang);
+    const here = renderTemplate(template, fullInput(lang), "txt").text;
+    const elsewhere = renderTemplate(template, tensionInput(lang, ATTACK_ELSEWHERE), "txt").text;
+    const incidents = renderTemplate(template, tensionInput(lang, HATE_INCIDENTS), "txt").text;
+    expect(new Set([here, elsewhere, incidents]).size).toBe(3);
+  });
+
+  it("the public statements still carry the essentials without an attack here", async () => {
+    const template = await loadTemplate("solidarity-statement", lang);
+    for (const kind of KINDS) {
+      const input = tensionInput(lang, kind);
+      const text = renderTemplate(template, input, "txt").text;
+      for (const fact of ["support_line", "info_url", "hate_reporting", "mayor_name"]) expect(text, `${kind.tension} ${fact}`).toContain(input.facts[fact]!.value as string);
+      expect(text).toMatch(lang === "fr" ? /rumeurs/ : /rumours/);
+    }
+    // a missing value is never blank here either
+    const r = renderTemplate(template, tensionInput(lang, HATE_INCIDENTS, {}), "md");
+    const bare = renderTemplate(template, { ...tensionInput(lang, HATE_INCIDENTS), facts: {} }, "md");
+    expect(r.missing).toEqual([]);
+    expect(bare.missing).toEqual(expect.arrayContaining(["hate_reporting", "support_line", "info_url", "incident_summary"]));
   });
 });
