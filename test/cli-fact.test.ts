@@ -49,6 +49,18 @@ describe("respond fact (built binary)", () => {
     expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "fact.confirmed", by: "Jo Dupont", data: { fact: "victims_count", by: "Prefecture" } });
   });
 
+  it("the city's own information (confirm: false) is confirmed by whoever sets it, unless --confirmed-by says who", async () => {
+    const set = await fact("set", "mayor_name", "B. Durand", "--by", "Sam Leroy");
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain("confirmed by Sam Leroy");
+    expect((await listed()).mayor_name).toMatchObject({ value: "B. Durand", confirmed: true, confirmedBy: "Sam Leroy" });
+    expect((await fact("set", "mayor_name", "B. Durand", "--confirmed-by", "Town clerk")).code).toBe(0);
+    expect((await listed()).mayor_name).toMatchObject({ confirmed: true, confirmedBy: "Town clerk" });
+    // a fact about the incident itself still waits for someone to vouch for it
+    expect((await fact("set", "location", "the station")).code).toBe(0);
+    expect((await listed()).location).toMatchObject({ value: "the station", confirmed: false });
+  });
+
   it("a new value takes the confirmation away unless it comes confirmed", async () => {
     expect((await fact("set", "victims_count", "4")).code).toBe(0);
     expect((await listed()).victims_count).toMatchObject({ value: 4, confirmed: false });

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { createContext } from "../src/cli/context.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const FIXTURE = join(ROOT, "test/fixtures/incident/drill.yaml");
@@ -78,6 +79,24 @@ describe("respond start --answers, then status --json at several times", () => {
       "task.done",
       "task.done",
     ]);
+  });
+
+  it("the city's own facts given as plain values are confirmed by the author; facts about the incident are not", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
+    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc", "--now", "T+30m", "--by", "Sam Leroy"], { cwd, env: ENV });
+    expect(r.code, r.stderr).toBe(0);
+    const events = readFileSync(join(cwd, "inc", "journal.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; by: string; data: { fact?: string; confirmedBy?: string } });
+    const fact = (id: string) => events.find((e) => e.type === "fact.set" && e.data.fact === id);
+    expect(fact("mayor_name")).toMatchObject({ by: "Sam Leroy", data: { confirmedBy: "Sam Leroy" } });
+    expect(fact("location")?.data.confirmedBy).toBe("Police");
+    expect(fact("victims_count")?.data.confirmedBy).toBeUndefined();
+    expect(events[0]?.by).toBe("Sam Leroy");
+    const blank = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "other", "--by", " "], { cwd, env: ENV });
+    expect(blank.code).toBe(2);
   });
 
   it("gives the right due and overdue states at T+30m, T+25h and T+8d", async () => {
@@ -309,5 +328,19 @@ facts:
     expect(json.phase).not.toBeNull();
     expect(json.steps.length).toBeGreaterThan(10);
     expect(json.steps.some((s) => s.state === "open")).toBe(true);
+  });
+});
+
+describe("interactivity is decided once, in the context", () => {
+  it("a terminal asks questions, unless --no-interactive or --answers says otherwise", () => {
+    const was = process.stdin.isTTY;
+    process.stdin.isTTY = true;
+    try {
+      expect(createContext({}, {}).interactive).toBe(true);
+      expect(createContext({ interactive: false }, {}).interactive).toBe(false);
+      expect(createContext({ answers: "answers.yaml" }, {}).interactive).toBe(false);
+    } finally {
+      process.stdin.isTTY = was;
+    }
   });
 });

@@ -220,6 +220,22 @@ describe("shipped playbook content", () => {
     expect([...used].sort()).toEqual([...AGREED_TEMPLATES].sort());
   });
 
+  it("heightened-tension drafts its statements only once it knows there was no attack here", () => {
+    const steps = stepsOf(tension);
+    const kind = steps.find((s) => s.id === "situation-kind");
+    if (kind?.kind !== "decision") throw new Error("situation-kind is not a decision");
+    expect(kind.options.map((o) => o.id).sort()).toEqual(["attack-elsewhere", "hate-incidents", "threat"]);
+    for (const option of kind.options) expect(option.set, option.id).toEqual({ attack_here: false, tension: option.id });
+    const statements = steps.filter((s) => s.kind === "statement");
+    expect(statements.map((s) => (s.kind === "statement" ? s.template : "")).sort()).toEqual(
+      ["partner-briefing", "rumour-rebuttal", "social-post", "solidarity-statement", "staff-message"],
+    );
+    // before the decision, attack_here is unset and templates would speak of an attack here
+    for (const step of statements) expect(step.when, step.id).toEqual({ decision: "situation-kind" });
+    // city-response leaves the flag unset: its statements are about an attack here
+    expect(JSON.stringify(city)).not.toContain("attack_here");
+  });
+
   it("declares the agreed facts, the perpetrator's name private", () => {
     const facts = new Map(city.facts.map((f) => [f.id, f]));
     for (const id of [

@@ -1,7 +1,8 @@
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import { input } from "@inquirer/prompts";
+import { input, select } from "@inquirer/prompts";
 import { render } from "@inquirer/testing";
 import { computeState } from "../src/engine/engine.js";
 import { messages } from "../src/i18n/index.js";
@@ -9,9 +10,9 @@ import { appendEvents, readJournal } from "../src/journal/journal.js";
 import type { NewEvent } from "../src/journal/events.js";
 import { loadPlaybook } from "../src/playbook/load.js";
 import type { ResolvedPlaybook } from "../src/playbook/types.js";
-import { required } from "../src/prompts/prompter.js";
-import { overview, stepScreen, type View } from "../src/prompts/screens.js";
-import { askStart } from "../src/prompts/start.js";
+import { inquirerTheme, required } from "../src/prompts/prompter.js";
+import { homeScreen, overview, roleName, sections, stepScreen, truncate, type View } from "../src/prompts/screens.js";
+import { askPlaybook, askStart } from "../src/prompts/start.js";
 import { runWalk, type WalkSession } from "../src/prompts/walk.js";
 import { createWorkspace } from "../src/workspace/workspace.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
@@ -133,6 +134,29 @@ describe("the walk, driven by a scripted prompter", () => {
     expect((await events()).at(-1)).toMatchObject({ type: "statement.pending", data: { step: "first-statement", template: "holding-statement" } });
   });
 
+  it("a statement drafted from the walk is saved in drafts/, recorded as draft.created, and the step is done", async () => {
+    const { session, printed, events, state } = await setup(30);
+    const prompter = scriptedPrompter([
+      { select: msg.whatNow, pick: msg.chooseStep },
+      { select: msg.pickStep, pick: /First statement/ },
+      { select: msg.whatNow, pick: /^Draft it now/ },
+      { select: msg.whatNow, pick: msg.saveQuit },
+    ]);
+    await runWalk(session, prompter, { user: "Jo", defaultUser: "Jo" });
+    prompter.finished();
+    const file = "drafts/holding-statement-en-20260514-1900.md";
+    const last = (await events()).at(-1)!;
+    expect(last).toMatchObject({ type: "draft.created", by: "Jo", data: { template: "holding-statement", step: "first-statement", lang: "en", format: "md", file } });
+    const path = join(session.view.dir, file);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(readFileSync(path, "utf8")).toContain("[[to confirm: ");
+    const shown = printed.join("\n");
+    expect(shown).toContain(`Draft saved: ${path}`);
+    expect(shown).toMatch(/\d+ facts are still to confirm/);
+    expect(shown).toContain("Still to confirm: ");
+    expect((await state()).steps.find((s) => s.id === "first-statement")?.state).toBe("done");
+  });
+
   it("an entry made from another terminal meanwhile is seen, not recorded twice", async () => {
     const { session, printed, events, dir } = await setup(30);
     const other = () => appendEvents(dir, [{ type: "task.done", data: { step: "open-cell" }, by: "Sam (other terminal)", at: at(31).toISOString() }]).then(() => undefined);
@@ -158,14 +182,52 @@ describe("the walk, driven by a scripted prompter", () => {
 });
 
 describe("screens", () => {
-  it("the home screen fits 80 columns and groups by owner; late work of an earlier phase stays visible", async () => {
+  it("the home screen fits 80 columns; late work of an earlier phase stays visible, with its owner", async () => {
     const { session, state } = await setup(25 * 60);
-    const lines = overview(session.view, await state(), { limit: 4 });
+    const lines = homeScreen(session.view, await state());
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
     const text = lines.join("\n");
     expect(text).toMatch(/^Lyon · T\+1d1h · First days/);
-    expect(text).toMatch(/Late \(\d+\)\n  Crisis lead\n    ! Open the crisis cell/);
+    expect(text).toMatch(/Late \(\d+\)\n  ! Open the crisis cell  \(24h45 late · Crisis lead\)/);
     expect(text).toContain("Daily briefing (no. 1)");
+  });
+
+  it("the home screen shows every role with work in the next hours, one line each, with its most urgent step", async () => {
+    const playbook = await loadPlaybook("city-response", { cwd: ROOT });
+    const view: View = { playbook, lang: "en", timeZone: "Europe/Paris", city: "Lyon", msg, paint: new Chalk({ level: 0 }), width: 80, dir: "/x" };
+    for (const minutes of [20, 60, 5 * 60]) {
+      const state = computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(minutes) });
+      const lines = homeScreen(view, state);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+      expect(lines.length).toBeLessThanOrEqual(24);
+      const soon = sections(state, { horizonHours: 6 }).dueSoon;
+      const owners = [...new Set(soon.map((s) => s.owner))];
+      expect(owners.length).toBeGreaterThan(3);
+      for (const owner of owners) {
+        const count = soon.filter((s) => s.owner === owner).length;
+        const line = lines.find((l) => l.startsWith(`  ${truncate(roleName(view, owner), 22)} (${count})`));
+        expect(line, `${owner} at T+${minutes}m:\n${lines.join("\n")}`).toBeDefined();
+      }
+    }
+    // at T+20m the communications lead has 9 steps due: the holding statement is not hidden behind another role's
+    const early = homeScreen(view, computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(20) })).join("\n");
+    expect(early).toMatch(/Next 6 hours, by owner \(\d+\)\n/);
+    expect(early).toMatch(/^  Communications lead \(9\) +- Agree who says what with the \S*… · in 40 min$/m);
+  });
+
+  it("the home screen caps a long late list with a count, and lists decisions most urgent first", async () => {
+    const playbook = await loadPlaybook("city-response", { cwd: ROOT });
+    const view: View = { playbook, lang: "en", timeZone: "Europe/Paris", city: "Lyon", msg, paint: new Chalk({ level: 0 }), width: 80, dir: "/x" };
+    const state = computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(25 * 60) });
+    const lines = homeScreen(view, state);
+    expect(lines.length).toBeLessThanOrEqual(20);
+    const late = sections(state, { horizonHours: 6 }).overdue.length;
+    const shown = lines.filter((l) => l.startsWith("  ! ")).length;
+    expect(shown).toBeGreaterThanOrEqual(2);
+    expect(lines).toContain(`    … and ${late - shown} more (respond status lists them all)`);
+    const decisions = lines.filter((l) => l.startsWith("  ? "));
+    expect(decisions[0]).toMatch(/in 23h00/);
+    expect(decisions.at(-1)).toMatch(/in 47h00/);
   });
 
   it("a decision shows its question, guidance and every option with its guidance", async () => {
@@ -196,8 +258,7 @@ describe("the start questions", () => {
       { input: msg.askCity, type: "Lyon", refused: [""] },
       { input: msg.askTimeZone, type: "", refused: ["Mars/Olympus"] },
       { input: /When did the attack happen/, type: "2026-05-14 18:30", refused: ["yesterday", "2026-05-15 18:30"] },
-      { input: "Name of the mayor", type: "A. Martin", refused: [" "] },
-      { input: msg.askConfirmedBy, type: "" },
+      { input: "Name of the mayor", type: "A. Martin", refused: [" "] }, // the city's own: not asked who confirmed it
       { input: "Where it happened", type: "the market" },
       { input: msg.askConfirmedBy, type: "Police" },
       { confirm: /more facts can be filled in/, answer: true },
@@ -214,7 +275,7 @@ describe("the start questions", () => {
     expect(result).toMatchObject({ user: "Jo Dupont", lang: "en", city: "Lyon", timeZone: "Europe/Paris" });
     expect(result.t0.toISOString()).toBe(T0.toISOString());
     expect(result.facts).toEqual([
-      { id: "mayor_name", value: "A. Martin" },
+      { id: "mayor_name", value: "A. Martin", confirmedBy: "Jo Dupont" },
       { id: "location", value: "the market", confirmedBy: "Police" },
       { id: "victims_count", value: 2, confirmedBy: "Prefecture" },
       { id: "vigil_date", value: "2026-05-16T16:30:00.000Z" },
@@ -222,6 +283,67 @@ describe("the start questions", () => {
     ]);
     expect(prompter.refusals).toContain(msg.futureAttackTime);
     expect(prompter.refusals).toContain(msg.badTimeZone("Mars/Olympus"));
+  });
+});
+
+describe("the start questions, continued", () => {
+  it("--by answers the name question; the city's own facts are confirmed by that name", async () => {
+    const playbook: ResolvedPlaybook = await loadPlaybook(FIXTURE, { cwd: ROOT });
+    const prompter = scriptedPrompter([
+      { input: "Name of the mayor", type: "A. Martin" },
+      { input: "Where it happened", type: "the market" },
+      { input: msg.askConfirmedBy, type: "" },
+      { confirm: /more facts can be filled in/, answer: false },
+    ]);
+    const known = { user: "Sam Leroy", lang: "en" as const, city: "Lyon", timeZone: "Europe/Paris", t0: T0 };
+    const result = await askStart(prompter, playbook, known, { lang: "en", timeZone: "Europe/Paris", user: "jo", now: at(60) }, () => {});
+    prompter.finished();
+    expect(result.user).toBe("Sam Leroy");
+    expect(result.facts).toEqual([
+      { id: "mayor_name", value: "A. Martin", confirmedBy: "Sam Leroy" },
+      { id: "location", value: "the market" },
+    ]);
+  });
+
+  it("offers the playbooks by title in the person's language, with their ids, the first as default", async () => {
+    const rows = [
+      { id: "city-response", title: { en: "City response", fr: "Réponse de la ville" } },
+      { id: "heightened-tension", title: { en: "Heightened tension", fr: "Tensions" } },
+    ];
+    let offered: { message: string; names: string[]; default: unknown } | undefined;
+    const prompter = scriptedPrompter([{ select: "Quel plan suivre ?", pick: "Tensions (heightened-tension)" }]);
+    const spying = {
+      ...prompter,
+      select: <V>(q: Parameters<typeof prompter.select<V>>[0]) => {
+        offered = { message: q.message, names: q.choices.map((c) => c.name), default: q.default };
+        return prompter.select(q);
+      },
+    };
+    expect(await askPlaybook(spying, rows, "fr")).toBe(rows[1]);
+    expect(offered).toEqual({ message: "Quel plan suivre ?", names: ["Réponse de la ville (city-response)", "Tensions (heightened-tension)"], default: rows[0] });
+  });
+});
+
+describe("inquirer's theme", () => {
+  const choices = [
+    { value: "a", name: "Un" },
+    { value: "b", name: "Deux" },
+  ];
+
+  it("without colour, no escape codes at all; the key help in French", async () => {
+    const { answer, events, getScreen } = await render(select, { message: "Quoi ?", choices, theme: inquirerTheme(new Chalk({ level: 0 }), "fr") });
+    const raw = getScreen({ raw: true });
+    expect(raw).not.toMatch(/\x1b\[[\d;]*m/); // no colour or style; cursor moves are fine
+    expect(raw).toContain("↑↓ se déplacer • ⏎ choisir");
+    events.keypress("enter");
+    await expect(answer).resolves.toBe("a");
+  });
+
+  it("with colour, coloured; the key help in English", async () => {
+    const { events, getScreen } = await render(select, { message: "What?", choices, theme: inquirerTheme(new Chalk({ level: 1 }), "en") });
+    expect(getScreen({ raw: true })).toMatch(/\x1b\[1m/);
+    expect(getScreen()).toContain("↑↓ navigate • ⏎ select");
+    events.keypress("enter");
   });
 });
 

@@ -101,8 +101,7 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     await answer(/\? City/, "Lyon");
     await answer(/Time zone of the city \(Europe\/Paris\)/);
     await answer(/When did the attack happen\?/, "2026-05-14 18:30");
-    await answer(/Name of the mayor/, "A. Martin");
-    await answer(/Who confirmed it\?/);
+    await answer(/Name of the mayor/, "A. Martin"); // the city's own information: no "Who confirmed it?"
     await answer(/Where it happened/, "the Saint-Jean market");
     await answer(/Who confirmed it\?/, "Police");
     await answer(/more facts can be filled in/); // default: not now
@@ -154,8 +153,8 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     await ready(/What now\?/);
     const home = visible();
     expect(home).toContain("Lyon · T+0h30 · First hours");
-    expect(home).toContain("Statement: First statement");
-    expect(home).toContain("Call the community leaders");
+    // one line per role with work in the next hours, its most urgent step and when
+    expect(home).toMatch(/Next 6 hours, by owner \(2\)\n  Communications \(1\) +» First statement · in 1h30\n  Mayor \(1\) +- Call the community leaders · in 5h30/);
     expect(home).not.toContain("Open the crisis cell");
     expect(home).not.toContain("Motive status");
     expect(home).toMatch(/Next: Statement: First statement|Next: First statement/);
@@ -177,4 +176,25 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     expect(finalSteps.find((s) => s.id === "community-contact")?.state).toBe("done");
     expect(finalSteps.filter((s) => s.state === "done").map((s) => s.id)).toEqual(["open-cell", "brief-mayor", "call-prefecture", "community-contact"]);
   }, 120_000);
+
+  it("with no playbook named, asks which one, city-response first; --by answers the name; no colour codes with --no-color", async () => {
+    tmux("kill-session", "-t", session);
+    tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", "-c", cwd, "-e", "TZ=Europe/Paris", "-e", "TERM=xterm-256color", "env -u NO_COLOR -u RESPOND_LANG bash --norc --noprofile");
+    submitted = 0;
+    keys(`${respond} start --dir other --by "Sam Leroy" --no-color; echo EXIT=$?`, "Enter");
+    await ready(/Which playbook\?/);
+    const menu = tmux("capture-pane", "-p", "-e", "-t", session);
+    expect(menu).toMatch(/❯ .*\(city-response\)/);
+    expect(menu).toContain("(heightened-tension)");
+    for (const line of visible().split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    expect(menu).toContain("↑↓ navigate • ⏎ select");
+    expect(menu).not.toMatch(/\x1b\[[\d;]*[1-9][\d;]*m/); // no colour or bold, only resets at most
+    keys("Enter");
+    submitted++;
+    await ready(/Language of the incident/); // not "Your name": --by gave it
+    expect(screen()).not.toContain("Your name");
+    keys("C-c");
+    const stopped = await waitFor(/EXIT=130/);
+    expect(stopped).toContain("nothing was created");
+  }, 60_000);
 });

@@ -69,31 +69,54 @@ export function foldPattern(s: string): string {
     .replace(/Æ/g, "AE");
 }
 
+// one folded string per distinct non-ASCII character: a text repeats the same few
+const foldedChars = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = foldChars(ch);
+    foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+
+/**
+ * Each character is folded on its own (so each folded unit knows its origin), ASCII
+ * runs at once: for ASCII, foldChars is exactly lower-casing plus ` -> '.
+ */
 export function foldText(original: string): FoldedText {
   const replacements = markup(original);
-  let text = "";
+  const parts: string[] = [];
   const from: number[] = [];
   let next = 0;
-  const emit = (s: string, at: number) => {
-    const folded = foldChars(s);
-    text += folded;
+  const emit = (folded: string, at: number) => {
+    parts.push(folded);
     for (let k = 0; k < folded.length; k++) from.push(at);
   };
   const plain = (start: number, end: number) => {
     for (let i = start; i < end; ) {
-      const cp = original.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      emit(ch, i);
+      if (original.charCodeAt(i) < 0x80) {
+        let j = i + 1;
+        while (j < end && original.charCodeAt(j) < 0x80) j++;
+        const run = original.slice(i, j).toLowerCase();
+        parts.push(run.includes("`") ? run.replace(/`/g, "'") : run);
+        for (let k = i; k < j; k++) from.push(k);
+        i = j;
+        continue;
+      }
+      const ch = String.fromCodePoint(original.codePointAt(i)!);
+      emit(foldChar(ch), i);
       i += ch.length;
     }
   };
   for (const r of replacements) {
     plain(next, r.start);
-    emit(r.with, r.start);
+    emit(foldChars(r.with), r.start);
     next = r.end;
   }
   plain(next, original.length);
-  return { text, from, original };
+  return { text: parts.join(""), from, original };
 }
 
 /** The original span behind a span of the folded text. */

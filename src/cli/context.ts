@@ -12,6 +12,8 @@ export interface GlobalOptions {
   lang?: string;
   color?: boolean;
   interactive?: boolean;
+  /** `respond start --answers`: the answers come from the file, so nothing is asked */
+  answers?: string;
 }
 
 export interface CliContext {
@@ -44,7 +46,7 @@ export function createContext(globals: GlobalOptions, env: NodeJS.ProcessEnv = p
     msg: messages(lang),
     nowFlag: globals.now,
     clock: () => new Date(),
-    interactive: globals.interactive !== false && Boolean(process.stdin.isTTY),
+    interactive: globals.interactive !== false && globals.answers === undefined && Boolean(process.stdin.isTTY),
     env,
   };
 }

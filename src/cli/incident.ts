@@ -1,7 +1,8 @@
 /**
  * What every incident command does first: find the workspace, open it, load its
- * playbook, read the journal (saying calmly what is damaged), and settle the time
- * and the author. The state is always recomputed from the journal on disk.
+ * playbook (the workspace's snapshot of it, see workspace/snapshot.ts), read the
+ * journal (saying calmly what is damaged), and settle the time and the author.
+ * The state is always recomputed from the journal on disk.
  */
 import { userInfo } from "node:os";
 import { resolve } from "node:path";
@@ -13,9 +14,9 @@ import { messages, type Messages } from "../i18n/index.js";
 import { appendEvents, readJournal } from "../journal/journal.js";
 import type { JournalEvent, NewEvent } from "../journal/events.js";
 import type { Lang } from "../lang.js";
-import { loadPlaybook } from "../playbook/load.js";
 import type { ResolvedPlaybook } from "../playbook/types.js";
 import type { View } from "../prompts/screens.js";
+import { incidentPlaybook } from "../workspace/snapshot.js";
 import { findWorkspace, listWorkspaces, openWorkspace, type Incident } from "../workspace/workspace.js";
 import type { CliContext } from "./context.js";
 
@@ -76,8 +77,12 @@ export async function openIncident(ctx: CliContext, options: { dir?: unknown }):
   const msg = messages(lang);
   for (const warning of warnings) ctx.out.warn(ctx.out.color.yellow(warning));
 
-  const playbook = await loadPlaybook(incident.playbook.ref, { cwd: ctx.cwd });
-  if (playbook.hash !== incident.playbook.hash) ctx.out.warn(ctx.out.color.yellow(msg.incident.playbookChanged(incident.playbook.id)));
+  // the snapshot is the playbook as it was at opening; loaded by ref (an older
+  // workspace, a damaged copy) it may have changed since, and that is said
+  const loaded = await incidentPlaybook(dir, incident, { cwd: ctx.cwd });
+  for (const warning of loaded.warnings) ctx.out.warn(ctx.out.color.yellow(warning));
+  const playbook = loaded.playbook;
+  if (loaded.from === "ref" && playbook.hash !== incident.playbook.hash) ctx.out.warn(ctx.out.color.yellow(msg.incident.playbookChanged(incident.playbook.id)));
 
   const t0 = new Date(incident.t0);
   const now = resolveClock({ ...ctx, msg }, incident.timeZone, t0);

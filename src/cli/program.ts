@@ -78,6 +78,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--at <time>", "attack time (default: now)")
     .option("--city <name>", "city name")
     .option("--tz <zone>", "time zone, e.g. Europe/Paris (default: this machine's)")
+    .addOption(new Option("--by <name>", "your name, for the log (default: asked, or $RESPOND_USER, then your login name)"))
     .addHelpText("after", example("respond start", "respond start city-response --dir ./incidents/drill --answers answers.yaml --no-interactive"))
     .action(action(load.start));
 
@@ -174,8 +175,13 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--out <file>", "write here instead of the workspace's drafts folder")
     .option("--facts <file>", "facts file (YAML), to draft outside an incident")
     .option("--strict", "fail (exit 2) when a fact is missing or unconfirmed")
+    .addOption(byOption())
     .addOption(dirOption())
-    .addHelpText("after", example("respond draft holding-statement", "respond draft social-post --lang fr --format txt"))
+    .addHelpText(
+      "after",
+      "\nInside an incident the draft is saved in drafts/ and recorded in the log. Standard output carries only\nthe draft text; where it was saved, the facts still to confirm and the check findings go to standard error.\n" +
+        example("respond draft holding-statement", "respond draft social-post --lang fr --format txt", "respond draft holding-statement --facts facts.yaml --strict"),
+    )
     .action(action(load.draft));
 
   program

@@ -101,6 +101,10 @@ export const Fact = z.strictObject({
   ask: z.boolean().default(true),
   /** public statements may use it once confirmed; private facts never appear in them */
   public: z.boolean().default(true),
+  confirm: z
+    .boolean()
+    .default(true)
+    .describe("false: the city's own information (its support line, web page, the mayor's name); a value entered counts as confirmed by whoever entered it"),
   /** the checks treat its value specially (a perpetrator's name is never printed) */
   sensitive: z.enum(SENSITIVE).optional(),
   options: z.array(FactOption).min(2).optional(),

@@ -3,6 +3,9 @@
  * place that imports @inquirer/prompts; tests drive the walk with a scripted
  * Prompter that fails on an unexpected question and still runs our validators.
  */
+import type { ChalkInstance } from "chalk";
+import { messages } from "../i18n/index.js";
+import type { Lang } from "../lang.js";
 
 export interface Choice<V> {
   value: V;
@@ -32,6 +35,8 @@ export interface Prompter {
   select<V>(question: SelectQuestion<V>): Promise<V>;
   input(question: InputQuestion): Promise<string>;
   confirm(question: ConfirmQuestion): Promise<boolean>;
+  /** the language changed (chosen at the start): inquirer's own words follow it */
+  setLang?(lang: Lang): void;
 }
 
 /** Ctrl-C at a prompt. Classified by name: the bundle may hold two copies of the class. */
@@ -45,10 +50,48 @@ export const required =
   (value: string): true | string =>
     value.trim() === "" ? message : true;
 
-/** The real thing: @inquirer/prompts, loaded only when a question is asked. */
-export function terminalPrompter(): Prompter {
-  const inquirer = () => import("@inquirer/prompts");
+export interface TerminalOptions {
+  /** chalk at level 0 when colour is off (--no-color, NO_COLOR, not a terminal) */
+  paint: ChalkInstance;
+  /** the language of inquirer's own words (key help, yes/no) */
+  lang: Lang;
+}
+
+/**
+ * Inquirer colours its prompts with node's styleText, which ignores --no-color and
+ * writes its help line in English: both come from this theme instead.
+ */
+export function inquirerTheme(paint: ChalkInstance, lang: Lang) {
+  const words = messages(lang).incident.prompt;
+  const action = (name: string) => (name === "navigate" ? words.navigate : name === "select" ? words.select : name);
   return {
+    prefix: { idle: paint.blue("?"), done: paint.green("✔") },
+    style: {
+      answer: (text: string) => paint.cyan(text),
+      message: (text: string) => paint.bold(text),
+      error: (text: string) => paint.red(`> ${text}`),
+      defaultAnswer: (text: string) => paint.dim(`(${text})`),
+      help: (text: string) => paint.dim(text),
+      highlight: (text: string) => paint.cyan(text),
+      key: (text: string) => paint.cyan.bold(`<${text}>`),
+      description: (text: string) => paint.cyan(text),
+      disabled: (text: string) => paint.dim(text),
+      keysHelpTip: (keys: [string, string][]) => keys.map(([key, name]) => `${paint.bold(key)} ${paint.dim(action(name))}`).join(paint.dim(" • ")),
+      // the default side of y/N: upper-cased, so it shows without colour too
+      confirmDefault: (text: string) => text.toUpperCase(),
+    },
+    keywords: { yes: words.yes, no: words.no, error: () => words.yesOrNo },
+  };
+}
+
+/** The real thing: @inquirer/prompts, loaded only when a question is asked. */
+export function terminalPrompter(options: TerminalOptions): Prompter {
+  const inquirer = () => import("@inquirer/prompts");
+  let lang = options.lang;
+  return {
+    setLang(next: Lang) {
+      lang = next;
+    },
     async select<V>(q: SelectQuestion<V>): Promise<V> {
       const { select } = await inquirer();
       return select<V>({
@@ -57,6 +100,7 @@ export function terminalPrompter(): Prompter {
         ...(q.default !== undefined ? { default: q.default } : {}),
         pageSize: 12,
         loop: false,
+        theme: inquirerTheme(options.paint, lang),
       });
     },
     async input(q: InputQuestion): Promise<string> {
@@ -65,12 +109,13 @@ export function terminalPrompter(): Prompter {
         message: q.message,
         ...(q.default !== undefined && q.default !== "" ? { default: q.default } : {}),
         ...(q.validate ? { validate: q.validate } : {}),
+        theme: inquirerTheme(options.paint, lang),
       });
       return answer.trim();
     },
     async confirm(q: ConfirmQuestion): Promise<boolean> {
       const { confirm } = await inquirer();
-      return confirm({ message: q.message, default: q.default ?? true });
+      return confirm({ message: q.message, default: q.default ?? true, theme: inquirerTheme(options.paint, lang) });
     },
   };
 }

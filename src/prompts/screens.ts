@@ -176,46 +176,103 @@ export function stepLine(view: View, step: StepState, now: Date, indent = "    "
   return [...wrap(`${kind}${title}`, view.width, `${indent}  `).map((l, i) => (i === 0 ? `${indent}${marker(view, step)} ${l.trimStart()}` : l)), `${indent}  ${view.paint.dim(dueText(view, step, now))}`];
 }
 
-function grouped(view: View, steps: StepState[], now: Date, limit: number, compact: boolean): string[] {
+function grouped(view: View, steps: StepState[], now: Date): string[] {
   const lines: string[] = [];
-  const owners = [...new Set(steps.map((s) => s.owner))];
-  let shown = 0;
-  for (const owner of owners) {
-    if (shown >= limit) break;
+  for (const owner of [...new Set(steps.map((s) => s.owner))]) {
     lines.push(`  ${view.paint.bold(roleName(view, owner))}`);
-    for (const step of steps.filter((s) => s.owner === owner)) {
-      if (shown >= limit) break;
-      lines.push(...stepLine(view, step, now, "    ", compact));
-      shown++;
-    }
+    for (const step of steps.filter((s) => s.owner === owner)) lines.push(...stepLine(view, step, now));
   }
-  if (steps.length > shown) lines.push(`    ${view.paint.dim(view.msg.andMore(steps.length - shown))}`);
   return lines;
 }
 
 export interface OverviewOptions {
   horizonHours?: number;
   role?: string;
-  /** at most this many steps per section, one line each: the walk's home screen fits a terminal */
-  limit?: number;
 }
 
-/** The home screen and the readable status: overdue, due soon, decisions, by owner. */
+/** The readable status: every open step that is late, due soon or to decide, by owner. */
 export function overview(view: View, state: IncidentState, options: OverviewOptions = {}): string[] {
   const { msg, paint } = view;
   const horizonHours = options.horizonHours ?? 6;
-  const limit = options.limit ?? Infinity;
-  const compact = options.limit !== undefined;
   const s = sections(state, { horizonHours, ...(options.role ? { role: options.role } : {}) });
   const lines = header(view, state);
   if (options.role) lines.push(paint.dim(msg.onlyRole(roleName(view, options.role))));
   lines.push("");
-  if (s.overdue.length) lines.push(paint.red.bold(msg.overdue(s.overdue.length)), ...grouped(view, s.overdue, state.now, limit, compact), "");
-  if (s.dueSoon.length) lines.push(paint.bold(msg.dueSoon(horizonHours, s.dueSoon.length)), ...grouped(view, s.dueSoon, state.now, limit, compact), "");
-  if (s.decisions.length) lines.push(paint.bold(msg.openDecisions(s.decisions.length)), ...grouped(view, s.decisions, state.now, limit, compact), "");
+  if (s.overdue.length) lines.push(paint.red.bold(msg.overdue(s.overdue.length)), ...grouped(view, s.overdue, state.now), "");
+  if (s.dueSoon.length) lines.push(paint.bold(msg.dueSoon(horizonHours, s.dueSoon.length)), ...grouped(view, s.dueSoon, state.now), "");
+  if (s.decisions.length) lines.push(paint.bold(msg.openDecisions(s.decisions.length)), ...grouped(view, s.decisions, state.now), "");
   if (!s.overdue.length && !s.dueSoon.length && !s.decisions.length) lines.push(msg.nothingUrgent(horizonHours), "");
   const rest = s.other.length + s.later.length;
   if (rest) lines.push(...wrap(msg.alsoOpen(s.other.length, s.later.length), view.width).map((l) => paint.dim(l)));
+  return lines;
+}
+
+export interface HomeOptions {
+  horizonHours?: number;
+  /** the screen's height to aim for; every role with work in the window shows regardless */
+  maxLines?: number;
+}
+
+/** `  ! Title  (1h45 late · Crisis lead)`: one line; the title keeps room before the role. */
+function itemLine(view: View, step: StepState, now: Date): string {
+  const due = step.due ? `${shortDue(view, step, now)} · ` : "";
+  const role = roleName(view, step.owner);
+  const title = stepTitle(view, step);
+  const free = view.width - 4 - 4 - due.length; // marker, spaces and brackets
+  const titleRoom = Math.max(free - Math.min(role.length, 18), Math.min(title.length, free - role.length));
+  const shownTitle = truncate(title, titleRoom);
+  const about = `${due}${truncate(role, free - shownTitle.length)}`;
+  return `  ${marker(view, step)} ${shownTitle}  ${view.paint.dim(`(${about})`)}`;
+}
+
+/** `  Communications lead (6)  » Issue the holding statement · in 59 min` */
+function roleLines(view: View, steps: StepState[], now: Date): string[] {
+  const owners = [...new Set(steps.map((step) => step.owner))];
+  const labels = owners.map((owner) => `${truncate(roleName(view, owner), 22)} (${steps.filter((step) => step.owner === owner).length})`);
+  const column = Math.max(...labels.map((l) => l.length));
+  return owners.map((owner, i) => {
+    const first = steps.find((step) => step.owner === owner) as StepState;
+    const when = ` · ${shortDue(view, first, now)}`;
+    const title = truncate(stepTitle(view, first), view.width - 2 - column - 4 - when.length);
+    return `  ${(labels[i] as string).padEnd(column)}  ${marker(view, first)} ${title}${view.paint.dim(when)}`;
+  });
+}
+
+/** Up to `max` lines: the first steps, then how many more when they do not all fit. */
+function capped(view: View, steps: StepState[], now: Date, max: number): string[] {
+  const shown = steps.length > max ? max - 1 : steps.length;
+  const lines = steps.slice(0, shown).map((step) => itemLine(view, step, now));
+  if (steps.length > shown) lines.push(`    ${view.paint.dim(view.msg.andMore(steps.length - shown))}`);
+  return lines;
+}
+
+/**
+ * The walk's home screen, about 20 lines so the menu fits below it: late steps first
+ * (as many as there is room for, then a count), one line per role with work in the
+ * next hours (every role, so no one's urgent work hides behind another's), then the
+ * open decisions, most urgent first.
+ */
+export function homeScreen(view: View, state: IncidentState, options: HomeOptions = {}): string[] {
+  const { msg, paint } = view;
+  const horizonHours = options.horizonHours ?? 6;
+  const s = sections(state, { horizonHours });
+  const roles = s.dueSoon.length ? roleLines(view, s.dueSoon, state.now) : [];
+  const also = s.other.length + s.later.length ? wrap(msg.alsoOpen(s.other.length, s.later.length), view.width).map((l) => paint.dim(l)) : [];
+
+  // what is left once the header, the roles and the closing line are placed; late work first
+  let room = (options.maxLines ?? 20) - 3 - (roles.length ? roles.length + 2 : 0) - also.length;
+  const decisionsWanted = s.decisions.length ? 2 + Math.min(s.decisions.length, 2) : 0;
+  const overdueMax = Math.max(2, Math.min(6, room - decisionsWanted - 2));
+  const overdue = s.overdue.length ? capped(view, s.overdue, state.now, overdueMax) : [];
+  room -= overdue.length ? overdue.length + 2 : 0;
+  const decisions = s.decisions.length ? capped(view, s.decisions, state.now, Math.max(2, Math.min(4, room - 2))) : [];
+
+  const lines = [...header(view, state), ""];
+  if (overdue.length) lines.push(paint.red.bold(msg.overdue(s.overdue.length)), ...overdue, "");
+  if (roles.length) lines.push(paint.bold(msg.nextByOwner(horizonHours, s.dueSoon.length)), ...roles, "");
+  if (decisions.length) lines.push(paint.bold(msg.openDecisions(s.decisions.length)), ...decisions, "");
+  if (!overdue.length && !roles.length && !decisions.length) lines.push(msg.nothingUrgent(horizonHours), "");
+  lines.push(...also);
   return lines;
 }
 

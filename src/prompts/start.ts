@@ -10,11 +10,14 @@ import { factLabel, parseFactValue, type FactValue } from "../incident/facts.js"
 import type { AnsweredFact } from "../incident/answers.js";
 import { messages } from "../i18n/index.js";
 import { LANGS, pick, type Lang } from "../lang.js";
+import type { PlaybookSummary } from "../playbook/load.js";
 import type { BasePlaybook, Fact } from "../playbook/schema.js";
 import { required, type Prompter } from "./prompter.js";
-import type { IncidentMessages } from "./screens.js";
+import { truncate, type IncidentMessages } from "./screens.js";
 
 export interface StartKnown {
+  /** who is at the keyboard, from --by */
+  user?: string;
   lang?: Lang;
   city?: string;
   timeZone?: string;
@@ -37,6 +40,17 @@ export interface StartAnswers {
   facts: AnsweredFact[];
 }
 
+/** The playbooks offered when none was named; the first is the default. */
+export async function askPlaybook<P extends Pick<PlaybookSummary, "id" | "title">>(prompter: Prompter, playbooks: P[], lang: Lang): Promise<P> {
+  const msg = messages(lang).incident;
+  return prompter.select({
+    message: msg.askPlaybook,
+    // one line each in 80 columns, after inquirer's cursor
+    choices: playbooks.map((p) => ({ value: p, name: `${truncate(pick(p.title, lang), 80 - 2 - 3 - p.id.length)} (${p.id})` })),
+    ...(playbooks[0] ? { default: playbooks[0] } : {}),
+  });
+}
+
 /** How a person types a time in this zone: 2026-05-14 18:30. */
 export const localInput = (date: Date, timeZone: string): string => format(new TZDate(date.getTime(), timeZone), "yyyy-MM-dd HH:mm");
 
@@ -45,7 +59,7 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 
 export async function askStart(prompter: Prompter, playbook: BasePlaybook, known: StartKnown, defaults: StartDefaults, print: (line: string) => void): Promise<StartAnswers> {
   let msg: IncidentMessages = messages(known.lang ?? defaults.lang).incident;
-  const user = await prompter.input({ message: msg.askName, default: defaults.user, validate: required(msg.nameRequired) });
+  const user = known.user ?? (await prompter.input({ message: msg.askName, default: defaults.user, validate: required(msg.nameRequired) }));
 
   let lang = known.lang;
   if (!lang) {
@@ -56,6 +70,7 @@ export async function askStart(prompter: Prompter, playbook: BasePlaybook, known
         : (offered[0] ?? defaults.lang);
   }
   msg = messages(lang).incident;
+  prompter.setLang?.(lang);
 
   const city = known.city ?? (await prompter.input({ message: msg.askCity, validate: required(msg.cityRequired) }));
   const timeZone =
@@ -81,14 +96,15 @@ export async function askStart(prompter: Prompter, playbook: BasePlaybook, known
   const facts: AnsweredFact[] = [];
   const requiredFacts = asked.filter((f) => f.required);
   if (requiredFacts.length) print(msg.factsIntro);
-  for (const fact of requiredFacts) facts.push(await askFact(prompter, msg, fact, lang, { timeZone, t0 }, true));
+  const ask = { prompter, msg, lang, user, time: { timeZone, t0 } };
+  for (const fact of requiredFacts) facts.push(await askFact(ask, fact, true));
 
   const optional = asked.filter((f) => !f.required);
   if (optional.length) {
     const examples = optional.slice(0, 3).map((f) => factLabel(f, lang));
     if (await prompter.confirm({ message: msg.askOptionalFacts(optional.length, examples), default: false })) {
       for (const fact of optional) {
-        const answered = await askFact(prompter, msg, fact, lang, { timeZone, t0 }, false);
+        const answered = await askFact(ask, fact, false);
         if (answered) facts.push(answered);
       }
     }
@@ -96,9 +112,18 @@ export async function askStart(prompter: Prompter, playbook: BasePlaybook, known
   return { user, lang, city: city.trim(), timeZone: timeZone.trim(), t0, facts };
 }
 
-async function askFact(prompter: Prompter, msg: IncidentMessages, fact: Fact, lang: Lang, time: { timeZone: string; t0: Date }, mandatory: true): Promise<AnsweredFact>;
-async function askFact(prompter: Prompter, msg: IncidentMessages, fact: Fact, lang: Lang, time: { timeZone: string; t0: Date }, mandatory: false): Promise<AnsweredFact | undefined>;
-async function askFact(prompter: Prompter, msg: IncidentMessages, fact: Fact, lang: Lang, time: { timeZone: string; t0: Date }, mandatory: boolean): Promise<AnsweredFact | undefined> {
+interface FactAsking {
+  prompter: Prompter;
+  msg: IncidentMessages;
+  lang: Lang;
+  user: string;
+  time: { timeZone: string; t0: Date };
+}
+
+async function askFact(ask: FactAsking, fact: Fact, mandatory: true): Promise<AnsweredFact>;
+async function askFact(ask: FactAsking, fact: Fact, mandatory: false): Promise<AnsweredFact | undefined>;
+async function askFact(ask: FactAsking, fact: Fact, mandatory: boolean): Promise<AnsweredFact | undefined> {
+  const { prompter, msg, lang, time } = ask;
   const label = factLabel(fact, lang);
   const help = fact.help ? ` (${pick(fact.help, lang)})` : "";
   let value: FactValue | undefined;
@@ -125,6 +150,7 @@ async function askFact(prompter: Prompter, msg: IncidentMessages, fact: Fact, la
     if (!result.ok) return undefined;
     value = result.value;
   }
-  const confirmedBy = await prompter.input({ message: msg.askConfirmedBy });
+  // the city's own information has nobody else to confirm it: whoever typed it vouches for it
+  const confirmedBy = fact.confirm ? await prompter.input({ message: msg.askConfirmedBy }) : ask.user;
   return { id: fact.id, value, ...(confirmedBy.trim() ? { confirmedBy: confirmedBy.trim() } : {}) };
 }

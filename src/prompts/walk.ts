@@ -4,12 +4,16 @@
  * says "Saved", and the state is recomputed from the journal after each one, so a
  * second terminal's entries show up and nothing lives only in memory.
  */
+import { join } from "node:path";
 import { isRespondError, RespondError } from "../errors.js";
 import type { IncidentState, StepState } from "../engine/types.js";
 import type { NewEvent } from "../journal/events.js";
+import { messages } from "../i18n/index.js";
 import { pick } from "../lang.js";
+import type { Draft } from "../render/draft.js";
+import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace } from "../render/incident.js";
 import { isPromptExit, required, type Choice, type Prompter } from "./prompter.js";
-import { changes, draftCommand, nextStep, openSteps, optionLabel, overview, resumeCommand, stepDef, stepLine, stepScreen, stepTitle, type View } from "./screens.js";
+import { changes, draftCommand, homeScreen, nextStep, openSteps, optionLabel, resumeCommand, stepDef, stepLine, stepScreen, stepTitle, type View } from "./screens.js";
 
 export interface WalkSession {
   view: View;
@@ -30,7 +34,7 @@ export interface WalkOptions {
 }
 
 type HomeChoice = { kind: "step"; id: string } | { kind: "pick" } | { kind: "note" } | { kind: "quit" };
-type StepChoice = "done" | "skip" | "later" | "note" | "pending" | "home";
+type StepChoice = "done" | "skip" | "later" | "note" | "pending" | "draft" | "home";
 
 export async function runWalk(session: WalkSession, prompter: Prompter, options: WalkOptions): Promise<void> {
   try {
@@ -59,7 +63,7 @@ async function walk(session: WalkSession, prompter: Prompter, options: WalkOptio
   for (;;) {
     const state = await session.refresh();
     print();
-    for (const line of overview(view, state, { limit: 3 })) print(line);
+    for (const line of homeScreen(view, state)) print(line);
     const next = nextStep(state, later);
     const choices: Choice<HomeChoice>[] = [];
     if (next) choices.push({ value: { kind: "step", id: next.id }, name: msg.nextStep(stepTitle(view, next)) });
@@ -128,6 +132,7 @@ async function stepLoop(session: WalkSession, prompter: Prompter, user: string, 
     const choices: Choice<StepChoice>[] =
       step.kind === "statement"
         ? [
+            { value: "draft", name: messages(view.lang).drafting.walkDraftNow },
             { value: "pending", name: msg.statementPending },
             { value: "done", name: msg.statementDone },
             { value: "later", name: msg.later },
@@ -161,6 +166,9 @@ async function stepLoop(session: WalkSession, prompter: Prompter, user: string, 
         }
         return "later";
       }
+      case "draft":
+        if (await draftNow(session, prompter, user, state, step)) return "done";
+        continue;
       case "note": {
         const text = await prompter.input({ message: msg.noteText, validate: required(msg.noteRequired) });
         if (await save(session, prompter, [{ type: "note.added", data: { text, step: step.stepId }, by: user, at: session.now().toISOString() }])) print(paint.green(msg.savedNote));
@@ -171,6 +179,49 @@ async function stepLoop(session: WalkSession, prompter: Prompter, user: string, 
         return choice;
     }
   }
+}
+
+/**
+ * A statement step drafted on the spot, exactly as `respond draft` does it: saved in
+ * drafts/, recorded as draft.created (which marks the step done). Says where the file
+ * is, what is still to confirm and what the checks found. False when nothing was recorded.
+ */
+async function draftNow(session: WalkSession, prompter: Prompter, user: string, state: IncidentState, step: StepState): Promise<boolean> {
+  const { view, print } = session;
+  const { paint } = view;
+  const dm = messages(view.lang).drafting;
+  const def = stepDef(view, step.stepId);
+  if (def?.kind !== "statement") return false;
+  let draft: Draft;
+  let file: string;
+  try {
+    draft = draftIncident(view.playbook, state, { city: view.city, timeZone: view.timeZone, lang: view.lang }, { template: def.template, format: "md" });
+    file = await saveDraftInWorkspace(view.dir, draftBaseName(def.template, view.lang, session.now(), view.timeZone), "md", draft.text);
+  } catch (error) {
+    if (!isRespondError(error) || error.code === "cancelled") throw error;
+    print(paint.red(dm.walkNotDrafted));
+    print(error.message);
+    if (error.hint) print(error.hint);
+    return false;
+  }
+  const data = draftCreatedData(draft, { step: step.stepId, lang: view.lang, format: "md", file });
+  if (!(await save(session, prompter, [{ type: "draft.created", data, by: user, at: session.now().toISOString() }]))) {
+    print(paint.yellow(dm.fileNotRecorded(file)));
+    return false;
+  }
+  print(paint.green(dm.walkDrafted(join(view.dir, file))));
+  print(dm.walkToConfirm(data.missing.length));
+  if (data.missing.length > 0) print(dm.walkStillToConfirm(data.missing));
+  if (draft.findings.length === 0) print(dm.walkClean);
+  else {
+    print(paint.yellow(dm.findings(draft.findings.length)));
+    for (const f of draft.findings) {
+      print(dm.finding(f.line, f.col, f.text, f.why));
+      if (f.suggestion) print(dm.suggestion(f.suggestion));
+    }
+  }
+  print(paint.dim(dm.reviewReminder));
+  return true;
 }
 
 async function decide(session: WalkSession, prompter: Prompter, before: IncidentState, step: StepState): Promise<boolean> {

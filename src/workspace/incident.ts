@@ -1,5 +1,8 @@
-/** incident.yaml: its schema, and reading it with positioned issues. */
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+/**
+ * incident.yaml: its schema, writing it, and reading it with positioned issues.
+ * Loaded only when needed (incident-quick.ts reads the usual file without it).
+ */
+import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from "yaml";
 import { z } from "zod";
 import { invalidInput, type Issue } from "../errors.js";
 import { isTimeZone } from "../engine/time.js";
@@ -60,4 +63,8 @@ export function parseIncident(text: string, file: string): Incident {
     return { file, line, col, path: path.join("."), message: issue.message };
   });
   throw invalidInput(`The incident file ${file} is not valid.`, issues, "It is written by `respond start`; restore it from a copy.");
+}
+
+export function incidentYaml(incident: Incident): string {
+  return stringify(incident);
 }

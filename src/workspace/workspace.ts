@@ -1,6 +1,7 @@
 /**
  * The incident workspace: a private folder holding incident.yaml (what the incident
  * is: playbook, attack time, city, language) and journal.jsonl (what happened).
+ * With them, playbook.json (snapshot.ts): the playbook as it was when the incident opened.
  * It may hold data about victims and families, so it is kept 0700 / 0600.
  */
 import { constants } from "node:fs";
@@ -8,10 +9,12 @@ import { chmod, mkdir, open, readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns/format";
-import { stringify } from "yaml";
 import { RespondError } from "../errors.js";
 import { JOURNAL_FILE } from "../journal/journal.js";
-import { parseIncident, type Incident } from "./incident.js";
+import type { ResolvedPlaybook } from "../playbook/types.js";
+import type { Incident } from "./incident.js";
+import { quickIncident } from "./incident-quick.js";
+import { checkSnapshotFor, SNAPSHOT_FILE, snapshotText } from "./snapshot.js";
 
 export type { Incident } from "./incident.js";
 export const INCIDENT_FILE = "incident.yaml";
@@ -34,7 +37,9 @@ async function writeNew(path: string, text: string): Promise<void> {
   }
 }
 
-export async function createWorkspace(dir: string, incident: Incident): Promise<void> {
+/** `playbook`, when given, is saved as playbook.json; it must be the one incident.playbook names. */
+export async function createWorkspace(dir: string, incident: Incident, playbook?: ResolvedPlaybook): Promise<void> {
+  if (playbook) checkSnapshotFor(incident, playbook);
   const entries = await readdir(dir).catch(() => undefined);
   if (entries && entries.length > 0) {
     const what = entries.includes(INCIDENT_FILE) || entries.includes(JOURNAL_FILE) ? "already holds an incident" : "is not empty";
@@ -45,7 +50,9 @@ export async function createWorkspace(dir: string, incident: Incident): Promise<
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await chmod(dir, 0o700);
-    await writeNew(join(dir, INCIDENT_FILE), HEADER + stringify(incident));
+    const { incidentYaml } = await import("./incident.js");
+    await writeNew(join(dir, INCIDENT_FILE), HEADER + incidentYaml(incident));
+    if (playbook) await writeNew(join(dir, SNAPSHOT_FILE), snapshotText(playbook));
     await writeNew(join(dir, JOURNAL_FILE), "");
     const folder = await open(dir, constants.O_RDONLY);
     await folder.sync().finally(() => folder.close());
@@ -68,7 +75,8 @@ export async function openWorkspace(dir: string): Promise<{ dir: string; inciden
       hint: "Start one with `respond start`, or point to it with --dir.",
     });
   }
-  const incident = parseIncident(text, path);
+  // the full parser (YAML and schema libraries) only for a file not as start wrote it
+  const incident = quickIncident(text) ?? (await import("./incident.js")).parseIncident(text, path);
   if (!(await exists(join(dir, JOURNAL_FILE)))) {
     throw new RespondError("damaged", `The incident in ${dir} has no journal (${JOURNAL_FILE} is missing).`, {
       hint: "Restore journal.jsonl from a copy; respond will not start a new, empty record for an existing incident.",

@@ -43,8 +43,9 @@ async function set(ctx: CliContext, opened: OpenIncident, id: string, raw: strin
   const label = factLabel(fact, opened.lang);
   const parsed = parseFactValue(fact, raw, { timeZone: opened.incident.timeZone, t0: opened.t0 });
   if (!parsed.ok) throw new RespondError("usage", msg.invalid(label, parsed.message));
-  const confirmedBy = nonBlank(opened, "--confirmed-by", options.confirmedBy);
   const by = resolveAuthor(ctx, options.by);
+  // the city's own information (its support line, the mayor's name) is vouched for by whoever enters it
+  const confirmedBy = nonBlank(opened, "--confirmed-by", options.confirmedBy) ?? (fact.confirm ? undefined : by);
   await opened.append([
     { type: "fact.set", data: { fact: id, value: parsed.value, ...(confirmedBy ? { confirmedBy } : {}) }, by, at: opened.now().toISOString() },
   ]);

@@ -69,7 +69,7 @@ async function askWhy(ctx: CliContext, opened: OpenIncident): Promise<string> {
   if (!ctx.interactive) throw new RespondError("missing-answer", msg.decideNeedsWhy, { hint: msg.decideNeedsWhyHint });
   const { terminalPrompter } = await import("../../prompts/prompter.js");
   try {
-    return await terminalPrompter().input({ message: msg.why, validate: required(msg.whyRequired) });
+    return await terminalPrompter({ paint: ctx.out.color, lang: opened.lang }).input({ message: msg.why, validate: required(msg.whyRequired) });
   } catch (error) {
     if (isPromptExit(error)) throw new RespondError("cancelled", opened.msg.common.cancelled);
     throw error;

@@ -16,7 +16,7 @@ import { factLabel } from "../../incident/facts.js";
 import type { JournalEvent, NewEvent } from "../../journal/events.js";
 import { appendEvents } from "../../journal/journal.js";
 import type { Lang } from "../../lang.js";
-import { loadPlaybook } from "../../playbook/load.js";
+import { listPlaybooks, loadPlaybook } from "../../playbook/load.js";
 import type { ResolvedPlaybook } from "../../playbook/types.js";
 import { overview, resumeCommand, shellArg } from "../../prompts/screens.js";
 import { createWorkspace, INCIDENTS_FOLDER, workspaceName, type Incident } from "../../workspace/workspace.js";
@@ -30,6 +30,7 @@ export interface StartOptions {
   at?: string;
   city?: string;
   tz?: string;
+  by?: string;
 }
 
 /** Everything needed to open the incident, however it was gathered. */
@@ -50,10 +51,12 @@ const DEFAULT_PLAYBOOK = "city-response";
 const looksLikePath = (ref: string) => ref.includes("/") || ref.includes("\\") || /\.ya?ml$/i.test(ref);
 
 export async function run(ctx: CliContext, args: string[], options: StartOptions): Promise<number> {
-  const ref = args[0] ?? DEFAULT_PLAYBOOK;
   const msg = ctx.msg.incident;
-  const interactive = ctx.interactive && options.answers === undefined;
+  // the context decided it: a terminal, and neither --answers nor --no-interactive
+  const interactive = ctx.interactive;
+  const by = options.by === undefined ? undefined : resolveAuthor(ctx, options.by);
 
+  const ref = args[0] ?? (interactive ? await choosePlaybook(ctx) : DEFAULT_PLAYBOOK);
   const playbook = await loadPlaybook(ref, { cwd: ctx.cwd });
   if (options.tz !== undefined && !isTimeZone(options.tz)) throw new RespondError("usage", msg.badTzFlag(options.tz));
   if (options.dir !== undefined) await refuseExisting(ctx, resolve(ctx.cwd, options.dir));
@@ -77,10 +80,10 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
     const [{ terminalPrompter, isPromptExit }, { askStart }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/start.js")]);
     try {
       const answered = await askStart(
-        terminalPrompter(),
+        terminalPrompter({ paint: ctx.out.color, lang: ctx.lang }),
         playbook,
-        { ...(ctx.langFlag ? { lang: ctx.langFlag } : {}), ...(options.city?.trim() ? { city: options.city.trim() } : {}), ...(options.tz ? { timeZone: options.tz } : {}), ...(at ? { t0: at } : {}) },
-        { lang: ctx.lang, timeZone: defaultTimeZone, user: resolveAuthor(ctx), now },
+        { ...(by ? { user: by } : {}), ...(ctx.langFlag ? { lang: ctx.langFlag } : {}), ...(options.city?.trim() ? { city: options.city.trim() } : {}), ...(options.tz ? { timeZone: options.tz } : {}), ...(at ? { t0: at } : {}) },
+        { lang: ctx.lang, timeZone: defaultTimeZone, user: resolveAuthor(ctx, by), now },
         (line) => ctx.out.line(line),
       );
       plan = { playbook, ref: storedRef, ...answered };
@@ -106,7 +109,7 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
     mode: "live",
     created: now.toISOString(),
   };
-  await createWorkspace(dir, incident);
+  await createWorkspace(dir, incident, playbook);
   await appendEvents(dir, events);
 
   const lang = ctx.langFlag ?? plan.lang;
@@ -118,7 +121,7 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
   if (interactive) {
     const [{ terminalPrompter }, { runWalk }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/walk.js")]);
     // the walk reads the clock as it goes, unless --now fixed it
-    await runWalk(walkSession(ctx, await openIncident(ctx, { dir })), terminalPrompter(), { user: plan.user, defaultUser: plan.user });
+    await runWalk(walkSession(ctx, await openIncident(ctx, { dir })), terminalPrompter({ paint: ctx.out.color, lang }), { user: plan.user, defaultUser: plan.user });
     return 0;
   }
   const opened = await openIncident({ ...ctx, nowFlag: now.toISOString() }, { dir });
@@ -128,6 +131,23 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
   ctx.out.line(out.nextWalk(resumeCommand(dir)));
   ctx.out.line(out.nextStatus(`respond status --dir ${shellArg(dir)}`));
   return 0;
+}
+
+/** No playbook named in a terminal: offer the ones found, the shipped city-response first. */
+async function choosePlaybook(ctx: CliContext): Promise<string> {
+  const usable = (await listPlaybooks({ cwd: ctx.cwd })).filter((p) => p.problems === undefined);
+  if (usable.length < 2) return usable[0]?.id ?? DEFAULT_PLAYBOOK;
+  const first = usable.find((p) => p.id === DEFAULT_PLAYBOOK && p.origin === "shipped");
+  const ordered = first ? [first, ...usable.filter((p) => p !== first)] : usable;
+  const [{ terminalPrompter, isPromptExit }, { askPlaybook }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/start.js")]);
+  try {
+    const picked = await askPlaybook(terminalPrompter({ paint: ctx.out.color, lang: ctx.lang }), ordered, ctx.lang);
+    // a local playbook may share an id with a shipped one: its file says which
+    return picked.origin === "local" ? picked.file : picked.id;
+  } catch (error) {
+    if (isPromptExit(error)) throw new RespondError("cancelled", ctx.msg.incident.cancelledBeforeStart);
+    throw error;
+  }
 }
 
 async function refuseExisting(ctx: CliContext, dir: string): Promise<void> {
@@ -158,7 +178,7 @@ async function planFromAnswers(
   return {
     playbook,
     ref,
-    user: resolveAuthor(ctx),
+    user: resolveAuthor(ctx, options.by),
     lang,
     city: city as string,
     timeZone: answers?.timeZone ?? options.tz ?? time.defaultTimeZone,
@@ -208,7 +228,11 @@ function openingEvents(plan: StartPlan, now: Date): NewEvent[] {
       by,
       at,
     },
-    ...plan.facts.map((f): NewEvent => ({ type: "fact.set", data: { fact: f.id, value: f.value, ...(f.confirmedBy ? { confirmedBy: f.confirmedBy } : {}) }, by, at })),
+    ...plan.facts.map((f): NewEvent => {
+      // the city's own information, given as a plain value, is vouched for by whoever entered it
+      const confirmedBy = f.confirmedBy ?? (plan.playbook.facts.find((d) => d.id === f.id)?.confirm === false ? by : undefined);
+      return { type: "fact.set", data: { fact: f.id, value: f.value, ...(confirmedBy ? { confirmedBy } : {}) }, by, at };
+    }),
   ];
   const answers = plan.answers;
   if (!answers) return events;

@@ -22,6 +22,6 @@ export async function run(ctx: CliContext, _args: string[], options: { dir?: str
     throw new RespondError("usage", opened.msg.incident.walkNeedsTerminal, { hint: opened.msg.incident.walkNeedsTerminalHint });
   }
   const [{ terminalPrompter }, { runWalk }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/walk.js")]);
-  await runWalk(walkSession(ctx, opened), terminalPrompter(), { defaultUser: resolveAuthor(ctx) });
+  await runWalk(walkSession(ctx, opened), terminalPrompter({ paint: ctx.out.color, lang: opened.lang }), { defaultUser: resolveAuthor(ctx) });
   return 0;
 }

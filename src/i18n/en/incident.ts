@@ -30,6 +30,7 @@ export const incident = {
   overdue: (n: number) => `Late (${n})`,
   dueSoon: (hours: number, n: number) => `Due in the next ${hours} hours (${n})`,
   openDecisions: (n: number) => `Decisions to make (${n})`,
+  nextByOwner: (hours: number, n: number) => `Next ${hours} hours, by owner (${n})`,
   nothingUrgent: (hours: number) => `Nothing is late, and nothing is due in the next ${hours} hours.`,
   andMore: (n: number) => `… and ${n} more (respond status lists them all)`,
   alsoOpen: (now: number, later: number) =>
@@ -88,6 +89,7 @@ export const incident = {
   cancelledBeforeStart: "Stopped before the incident was opened: nothing was created.",
 
   // start
+  askPlaybook: "Which playbook?",
   askLang: "Language of the incident (playbook texts and statements)",
   askCity: "City",
   cityRequired: "Please type the name of the city.",
@@ -105,6 +107,8 @@ export const incident = {
   factRequired: (label: string) => `${label}: please type a value.`,
   factInvalid: (label: string, problem: string) => `${label} ${problem}.`,
   askConfirmedBy: "Who confirmed it? (leave empty if not confirmed yet)",
+  // inquirer's own words, through its theme
+  prompt: { navigate: "navigate", select: "select", yes: "Yes", no: "No", yesOrNo: 'Please answer "yes" or "no".' },
   opened: (dir: string) => `Incident opened in ${dir}`,
   recorded: (facts: number, decisions: number, done: number, skipped: number) =>
     `Recorded: ${[plural(facts, "fact", "facts"), plural(decisions, "decision", "decisions"), `${done} done`, `${skipped} skipped`].join(", ")}.`,

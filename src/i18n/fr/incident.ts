@@ -50,6 +50,7 @@ export const incident: typeof en = {
   overdue: (n) => `En retard (${n})`,
   dueSoon: (hours, n) => `À faire dans les ${hours} prochaines heures (${n})`,
   openDecisions: (n) => `Décisions à prendre (${n})`,
+  nextByOwner: (hours, n) => `Dans les ${hours} prochaines heures, par responsable (${n})`,
   nothingUrgent: (hours) => `Rien n’est en retard, et rien n’est attendu dans les ${hours} prochaines heures.`,
   andMore: (n) => `… et ${n} de plus (respond status les montre toutes)`,
   alsoOpen: (now, later) =>
@@ -107,6 +108,7 @@ export const incident: typeof en = {
   cancelled: (command) => `Interrompu. Tout ce qui a été saisi jusqu’ici est enregistré.\nPour reprendre : ${command}`,
   cancelledBeforeStart: "Interrompu avant l’ouverture de l’incident : rien n’a été créé.",
 
+  askPlaybook: "Quel plan suivre ?",
   askLang: "Langue de l’incident (textes du plan et prises de parole)",
   askCity: "Commune",
   cityRequired: "Indiquez le nom de la commune.",
@@ -125,6 +127,7 @@ export const incident: typeof en = {
   factRequired: (label) => `${label} : indiquez une valeur.`,
   factInvalid: (label, problem) => `${label} : ${problem}.`,
   askConfirmedBy: "Qui l’a confirmé ? (laisser vide si ce n’est pas encore confirmé)",
+  prompt: { navigate: "se déplacer", select: "choisir", yes: "Oui", no: "Non", yesOrNo: "Répondez « oui » ou « non »." },
   opened: (dir) => `Incident ouvert dans ${dir}`,
   recorded: (facts, decisions, done, skipped) =>
     `Enregistré : ${[plural(facts, "information", "informations"), plural(decisions, "décision", "décisions"), `${done} fait${done > 1 ? "s" : ""}`, `${skipped} écarté${skipped > 1 ? "s" : ""}`].join(", ")}.`,
