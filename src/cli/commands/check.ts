@@ -9,11 +9,10 @@ import { checkStatement, type CheckContext, type Finding } from "../../checks/ch
 import { incidentCheckContext } from "../../checks/incident.js";
 import { EXIT, RespondError } from "../../errors.js";
 import { messages, type Messages } from "../../i18n/index.js";
-import { readJournal } from "../../journal/journal.js";
 import type { Lang } from "../../lang.js";
-import { loadPlaybook } from "../../playbook/load.js";
-import { findWorkspace, openWorkspace } from "../../workspace/workspace.js";
+import { findWorkspace } from "../../workspace/workspace.js";
 import type { CliContext } from "../context.js";
+import { openIncident } from "../incident.js";
 
 /** A statement is a page or two; anything this big is the wrong file. */
 export const MAX_CHECK_BYTES = 1024 * 1024;
@@ -52,13 +51,10 @@ export async function check(ctx: CliContext, file: string, options: CheckOptions
   const dir = options.dir !== undefined ? resolve(ctx.cwd, options.dir) : await findWorkspace(ctx.cwd);
   let checkCtx: CheckContext;
   if (dir !== undefined) {
-    const { incident, warnings: opened } = await openWorkspace(dir);
-    const { events, problems } = await readJournal(dir);
-    const playbook = await loadPlaybook(incident.playbook.ref, { cwd: ctx.cwd });
-    const lang = ctx.langFlag ?? incident.lang;
-    checkCtx = incidentCheckContext(playbook, events, new Date(incident.t0), lang);
-    warnings.push(...opened);
-    if (problems.length > 0) warnings.push(messages(lang).checks.journalProblems(problems.length));
+    // the same incident, playbook snapshot and journal warnings as every incident command
+    const opened = await openIncident(ctx, { dir });
+    const lang = opened.lang;
+    checkCtx = incidentCheckContext(opened.playbook, opened.events, opened.t0, lang);
     warnings.push(messages(lang).checks.withIncident(dir));
   } else {
     const lang = ctx.langFlag ?? "en";

@@ -24,5 +24,4 @@ export const checks = {
   tooLargeHint: "Check a statement at a time.",
   unreadable: (file: string, reason: string) => `${file} could not be read (${reason}).`,
   unreadableHint: "Check that the file exists and that you may read it.",
-  journalProblems: (n: number) => `The incident journal has ${plural(n, "damaged line", "damaged lines")}; run respond status for details.`,
 };

@@ -26,5 +26,4 @@ export const checks: typeof en = {
   tooLargeHint: "Contrôlez une déclaration à la fois.",
   unreadable: (file, reason) => `${file} n'a pas pu être lu (${reason}).`,
   unreadableHint: "Vérifiez que le fichier existe et que vous avez le droit de le lire.",
-  journalProblems: (n) => `Le journal de l'incident a ${plural(n, "ligne endommagée", "lignes endommagées")} ; lancez respond status pour le détail.`,
 };
