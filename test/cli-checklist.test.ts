@@ -103,7 +103,7 @@ describe("respond checklist (built binary)", () => {
 
     const phase = await run("checklist", "--phase", "later", "--lang", "fr");
     expect(phase.code).toBe(2);
-    expect(phase.stderr).toContain("Il n'y a pas de phase « later »");
+    expect(phase.stderr).toContain("Il n’y a pas de phase « later »");
     expect(phase.stderr).toMatch(/Phases : before, hours, days/);
   });
 });

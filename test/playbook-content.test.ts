@@ -133,7 +133,7 @@ function textsWithoutBothLanguages(value: unknown, at = "", inRoles = false): st
   const bad: string[] = [];
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
     const path = at ? `${at}.${key}` : key;
-    if (TEXT_KEYS.has(key) || (inRoles && key === "name")) {
+    if (TEXT_KEYS.has(key) || (inRoles && (key === "name" || key === "short"))) {
       const map = inner as Record<string, unknown>;
       const ok =
         typeof inner === "object" &&
@@ -158,6 +158,14 @@ describe("shipped playbook content", () => {
   it("every text in every shipped file has both English and French", () => {
     for (const file of Object.values(FILES)) {
       expect(textsWithoutBothLanguages(raw(file)), file).toEqual([]);
+    }
+  });
+
+  it("every role of the shipped playbooks has a short name for screens, in both languages, at most 20 characters", () => {
+    for (const role of [...city.roles, ...tension.roles]) {
+      const short = role.short as Record<string, string> | undefined;
+      expect(short && Object.keys(short).sort(), role.id).toEqual(["en", "fr"]);
+      for (const text of Object.values(short ?? {})) expect(text.length, `${role.id}: ${text}`).toBeLessThanOrEqual(20);
     }
   });
 

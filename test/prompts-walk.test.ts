@@ -11,7 +11,8 @@ import type { NewEvent } from "../src/journal/events.js";
 import { loadPlaybook } from "../src/playbook/load.js";
 import type { ResolvedPlaybook } from "../src/playbook/types.js";
 import { inquirerTheme, required } from "../src/prompts/prompter.js";
-import { homeScreen, overview, roleName, sections, stepScreen, truncate, type View } from "../src/prompts/screens.js";
+import { decisionChoices, homeChoices, pickChoices, stepChoices } from "../src/prompts/menus.js";
+import { homeScreen, nextStep, openSteps, overview, roleShort, sections, shortDue, stepDef, stepScreen, type View } from "../src/prompts/screens.js";
 import { askPlaybook, askStart } from "../src/prompts/start.js";
 import { runWalk, type WalkSession } from "../src/prompts/walk.js";
 import { createWorkspace } from "../src/workspace/workspace.js";
@@ -205,14 +206,39 @@ describe("screens", () => {
       expect(owners.length).toBeGreaterThan(3);
       for (const owner of owners) {
         const count = soon.filter((s) => s.owner === owner).length;
-        const line = lines.find((l) => l.startsWith(`  ${truncate(roleName(view, owner), 22)} (${count})`));
+        const line = lines.find((l) => l.startsWith(`  ${roleShort(view, owner)} (${count})`));
         expect(line, `${owner} at T+${minutes}m:\n${lines.join("\n")}`).toBeDefined();
       }
     }
     // at T+20m the communications lead has 9 steps due: the holding statement is not hidden behind another role's
     const early = homeScreen(view, computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(20) })).join("\n");
     expect(early).toMatch(/Next 6 hours, by owner \(\d+\)\n/);
-    expect(early).toMatch(/^  Communications lead \(9\) +- Agree who says what with the \S*… · in 40 min$/m);
+    expect(early).toMatch(/^  Communications \(9\) +- Agree who says what with the \S*… · in 40 min$/m);
+  });
+
+  it("in French, roles show by their short names, whole; the role column is as wide as the longest one", async () => {
+    const playbook = await loadPlaybook("city-response", { cwd: ROOT });
+    const view: View = { playbook, lang: "fr", timeZone: "Europe/Paris", city: "Lyon", msg: messages("fr").incident, paint: new Chalk({ level: 0 }), width: 80, dir: "/x" };
+    const lines = homeScreen(view, computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(20) }));
+    const text = lines.join("\n");
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).toMatch(/^  Cabinet \(3\) +- /m);
+    expect(text).toMatch(/^  Communication \(9\) +- /m);
+    expect(text).not.toMatch(/Directeur|Responsable de la/);
+    const roleRows = lines.slice(lines.findIndex((l) => l.startsWith("Dans les 6 prochaines heures")) + 1, lines.indexOf("", 4));
+    const column = Math.max(...roleRows.map((l) => l.slice(2).indexOf(")") + 1));
+    for (const row of roleRows) expect(row.slice(2, 2 + column + 2)).toMatch(/^\S.*\) +$/);
+    expect(roleRows.some((row) => row.slice(2).startsWith("Victimes et familles (2)"))).toBe(true);
+    expect(text).toMatch(/\(dans 11h40 · Cabinet\)/);
+  });
+
+  it("a role without a short name shows its name, shortened to 20 characters", async () => {
+    const playbook = await loadPlaybook("city-response", { cwd: ROOT });
+    const roles = playbook.roles.map((r) => (r.id === "chief-of-staff" ? { id: r.id, name: r.name } : r));
+    const view: View = { playbook: { ...playbook, roles }, lang: "fr", timeZone: "Europe/Paris", city: "Lyon", msg: messages("fr").incident, paint: new Chalk({ level: 0 }), width: 80, dir: "/x" };
+    expect(roleShort(view, "chief-of-staff")).toBe("Directeur ou direct…");
+    expect(roleShort(view, "communications")).toBe("Communication");
+    expect(roleShort(view, "nobody")).toBe("nobody");
   });
 
   it("the home screen caps a long late list with a count, and lists decisions most urgent first", async () => {
@@ -246,6 +272,41 @@ describe("screens", () => {
     expect(text).toContain("Premières heures");
     expect(text).toContain("En retard (1)");
     expect(text).toContain("Ouvrir la cellule de crise");
+  });
+});
+
+describe("the walk's menus", () => {
+  it("every label fits one 80-column line beside inquirer's cursor, in English and French, and a due time is never cut", async () => {
+    const playbook = await loadPlaybook("city-response", { cwd: ROOT });
+    for (const lang of ["en", "fr"] as const) {
+      for (const width of [80, 100]) {
+        const view: View = { playbook, lang, timeZone: "Europe/Paris", city: "Lyon", msg: messages(lang).incident, paint: new Chalk({ level: 0 }), width, dir: "/x" };
+        const state = computeState({ playbook, t0: T0, timeZone: "Europe/Paris", events: [], now: at(1) });
+        const labels: string[] = [];
+        labels.push(...homeChoices(view, nextStep(state, new Set())).map((c) => c.name));
+        const picks = pickChoices(view, state);
+        labels.push(...picks.map((c) => c.name));
+        for (const step of openSteps(state)) {
+          if (step.kind !== "decision") labels.push(...stepChoices(view, step).map((c) => c.name));
+          const def = stepDef(view, step.stepId);
+          if (def?.kind === "decision") labels.push(...decisionChoices(view, def).map((c) => c.name));
+        }
+        expect(picks.length).toBeGreaterThan(50);
+        for (const label of labels) expect(`${label} (${label.length + 2} columns)`).toMatch(new RegExp(`\\((\\d|[1-7]\\d|80) columns\\)$`));
+        // the title gives way, the due time stays whole
+        openSteps(state).forEach((step, i) => {
+          if (step.due) expect(picks[i]!.name.endsWith(`  (${shortDue(view, step, state.now)})`), picks[i]!.name).toBe(true);
+        });
+        expect(picks.some((p) => p.name.includes("…"))).toBe(true);
+      }
+    }
+  });
+
+  it("the French statement actions agree with « la prise de parole »", async () => {
+    const { session, state } = await setup(30, "fr");
+    const statement = (await state()).steps.find((s) => s.kind === "statement")!;
+    const names = stepChoices(session.view, statement).map((c) => c.name);
+    expect(names.slice(0, 3)).toEqual(["La rédiger maintenant (enregistrée dans les brouillons)", "La noter comme à rédiger (plus tard)", "Marquer comme faite (déjà publiée)"]);
   });
 });
 

@@ -5,6 +5,7 @@ import type { IncidentState, StepState } from "../src/engine/types.js";
 import type { ResolvedPlaybook } from "../src/playbook/types.js";
 import { renderChecklist } from "../src/render/checklist.js";
 import { compile, createEnv } from "../src/render/env.js";
+import { frenchDe } from "../src/render/helpers.js";
 import { loadTemplate, renderTemplate } from "../src/render/template.js";
 import type { RenderInput } from "../src/render/types.js";
 import { tempDir } from "./helpers/cli.js";
@@ -87,6 +88,24 @@ describe("helpers", () => {
     const body = '{{pick en="Hello" fr="Bonjour"}} {{#if (eq decisions.vigil-lead "city-led")}}city{{/if}} {{#if (not flags.motive_confirmed)}}open{{/if}} {{#if (and flags.x (or true false))}}no{{else}}yes{{/if}} {{capitalize "the Prefecture"}}';
     expect((await render(body)).text.trim()).toBe("Hello city open yes The Prefecture");
     expect((await render('{{pick en="Hello" fr="Bonjour"}}', { lang: "fr" })).text.trim()).toBe("Bonjour");
+  });
+
+  it("write French « de » before a name, elided before a vowel or y (accented too), not before h", async () => {
+    const cases: [string, string][] = [
+      ["Lyon", "de Lyon"],
+      ["Orléans", "d'Orléans"],
+      ["Anne Martin", "d'Anne Martin"],
+      ["Yvonne", "d'Yvonne"],
+      ["Évry", "d'Évry"],
+      ["Île-Saint-Denis", "d'Île-Saint-Denis"],
+      ["Hélène", "de Hélène"],
+      ["la gare", "de la gare"],
+      ["[[à confirmer : mayor_name]]", "de [[à confirmer : mayor_name]]"],
+    ];
+    for (const [name, expected] of cases) expect(frenchDe(name)).toBe(expected);
+    const body = "maire {{de city}} ; {{de (list facts.victim_names)}} ; {{de facts.national_lead}}";
+    expect((await render(body, { lang: "fr", in: { city: "Orléans" } })).text.trim()).toBe("maire d'Orléans ; d'Anna, Ben et Chloé ; de [[à confirmer : national_lead]]");
+    expect((await render("{{de city}}", { lang: "fr" })).text.trim()).toBe("de Lyon");
   });
 
   it("branch on whether a fact can be printed", async () => {

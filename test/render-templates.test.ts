@@ -220,3 +220,21 @@ describe.each(LANGS)("attack_here in %s", (lang) => {
     expect(bare.missing).toEqual(expect.arrayContaining(["hate_reporting", "support_line", "info_url", "incident_summary"]));
   });
 });
+
+describe("French templates elide « de » before a vowel", () => {
+  it.each(["holding-statement", "vigil-remarks"])("%s: « Déclaration d'Anne Martin, maire d'Orléans », « de Claire Martin, maire de Lyon »", async (id) => {
+    const template = await loadTemplate(id, "fr");
+    const base = fullInput("fr");
+    const elided = renderTemplate(template, { ...base, city: "Orléans", facts: { ...base.facts, mayor_name: { value: "Anne Martin", confirmed: true } } }, "md").text;
+    expect(elided).toMatch(/^# \S+ d'Anne Martin, maire d'Orléans$/m);
+    expect(elided).not.toMatch(/\bde (Anne|Orléans)\b/);
+    expect(renderTemplate(template, base, "md").text).toMatch(/^# \S+ de Claire Martin, maire de Lyon$/m);
+  });
+
+  it("no French template writes « de » straight before a value", () => {
+    for (const id of [...STATEMENTS, "checklist"]) {
+      const text = readFileSync(join(ROOT, "templates/fr", `${id}.hbs`), "utf8");
+      expect(text, id).not.toMatch(/\bde \{\{(?!#|\/|else)(?!(date|day|datetime|time) )/i);
+    }
+  });
+});

@@ -79,6 +79,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 export const Role = z.strictObject({
   id: Id,
   name: Text,
+  short: Text.optional().describe("A short name for screens, e.g. Cabinet, Communication (at most 20 characters); the name when absent."),
   description: Text.optional(),
 });
 export type Role = z.infer<typeof Role>;

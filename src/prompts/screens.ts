@@ -40,6 +40,15 @@ export function roleName(view: View, roleId: string): string {
   return role ? pick(role.name, view.lang) : roleId;
 }
 
+/** The longest a role's name gets where space is short, when the playbook gives no short name. */
+export const SHORT_ROLE = 20;
+
+/** The role's short name, for one-line lists; its name, shortened, when it has none. */
+export function roleShort(view: View, roleId: string): string {
+  const role = view.playbook.roles.find((r) => r.id === roleId);
+  return truncate(role?.short ? pick(role.short, view.lang) : roleName(view, roleId), SHORT_ROLE);
+}
+
 /** The step's title, with its occurrence for a repeating task. */
 export function stepTitle(view: View, step: StepState): string {
   const def = stepDef(view, step.stepId);
@@ -213,22 +222,18 @@ export interface HomeOptions {
   maxLines?: number;
 }
 
-/** `  ! Title  (1h45 late · Crisis lead)`: one line; the title keeps room before the role. */
+/** `  ! Title  (1h45 late · Crisis lead)`: one line; the title is shortened, never the due time or the role. */
 function itemLine(view: View, step: StepState, now: Date): string {
   const due = step.due ? `${shortDue(view, step, now)} · ` : "";
-  const role = roleName(view, step.owner);
-  const title = stepTitle(view, step);
-  const free = view.width - 4 - 4 - due.length; // marker, spaces and brackets
-  const titleRoom = Math.max(free - Math.min(role.length, 18), Math.min(title.length, free - role.length));
-  const shownTitle = truncate(title, titleRoom);
-  const about = `${due}${truncate(role, free - shownTitle.length)}`;
-  return `  ${marker(view, step)} ${shownTitle}  ${view.paint.dim(`(${about})`)}`;
+  const about = `${due}${roleShort(view, step.owner)}`;
+  const title = truncate(stepTitle(view, step), view.width - 4 - 4 - about.length); // marker, spaces and brackets
+  return `  ${marker(view, step)} ${title}  ${view.paint.dim(`(${about})`)}`;
 }
 
-/** `  Communications lead (6)  » Issue the holding statement · in 59 min` */
+/** `  Communications (6)  » Issue the holding statement · in 59 min`: the role column is as wide as its longest label. */
 function roleLines(view: View, steps: StepState[], now: Date): string[] {
   const owners = [...new Set(steps.map((step) => step.owner))];
-  const labels = owners.map((owner) => `${truncate(roleName(view, owner), 22)} (${steps.filter((step) => step.owner === owner).length})`);
+  const labels = owners.map((owner) => `${roleShort(view, owner)} (${steps.filter((step) => step.owner === owner).length})`);
   const column = Math.max(...labels.map((l) => l.length));
   return owners.map((owner, i) => {
     const first = steps.find((step) => step.owner === owner) as StepState;

@@ -12,8 +12,9 @@ import { messages } from "../i18n/index.js";
 import { pick } from "../lang.js";
 import type { Draft } from "../render/draft.js";
 import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace } from "../render/incident.js";
-import { isPromptExit, required, type Choice, type Prompter } from "./prompter.js";
-import { changes, draftCommand, homeScreen, nextStep, openSteps, optionLabel, resumeCommand, stepDef, stepLine, stepScreen, stepTitle, type View } from "./screens.js";
+import { isPromptExit, required, type Prompter } from "./prompter.js";
+import { decisionChoices, homeChoices, pickChoices, stepChoices, type StepChoice } from "./menus.js";
+import { changes, draftCommand, homeScreen, nextStep, optionLabel, resumeCommand, stepDef, stepScreen, stepTitle, type View } from "./screens.js";
 
 export interface WalkSession {
   view: View;
@@ -32,9 +33,6 @@ export interface WalkOptions {
   /** offered as the default when asking the name */
   defaultUser: string;
 }
-
-type HomeChoice = { kind: "step"; id: string } | { kind: "pick" } | { kind: "note" } | { kind: "quit" };
-type StepChoice = "done" | "skip" | "later" | "note" | "pending" | "draft" | "home";
 
 export async function runWalk(session: WalkSession, prompter: Prompter, options: WalkOptions): Promise<void> {
   try {
@@ -65,13 +63,8 @@ async function walk(session: WalkSession, prompter: Prompter, options: WalkOptio
     print();
     for (const line of homeScreen(view, state)) print(line);
     const next = nextStep(state, later);
-    const choices: Choice<HomeChoice>[] = [];
-    if (next) choices.push({ value: { kind: "step", id: next.id }, name: msg.nextStep(stepTitle(view, next)) });
-    choices.push({ value: { kind: "pick" }, name: msg.chooseStep });
-    choices.push({ value: { kind: "note" }, name: msg.addNote });
-    choices.push({ value: { kind: "quit" }, name: msg.saveQuit });
     if (!next) print(msg.allCaughtUp);
-    const choice = await prompter.select({ message: msg.whatNow, choices });
+    const choice = await prompter.select({ message: msg.whatNow, choices: homeChoices(view, next) });
 
     if (choice.kind === "quit") {
       print();
@@ -94,10 +87,7 @@ async function walk(session: WalkSession, prompter: Prompter, options: WalkOptio
 
 async function pickStep(session: WalkSession, prompter: Prompter, state: IncidentState): Promise<string | undefined> {
   const { view } = session;
-  const steps = openSteps(state);
-  const choices: Choice<string | undefined>[] = steps.map((s) => ({ value: s.id, name: stepLine(view, s, state.now, "", true).join(" ").trim() }));
-  choices.push({ value: undefined, name: view.msg.backHome });
-  return prompter.select({ message: view.msg.pickStep, choices });
+  return prompter.select({ message: view.msg.pickStep, choices: pickChoices(view, state) });
 }
 
 /** The step as it is in the journal now; undefined (and said) when someone else got there first. */
@@ -129,24 +119,7 @@ async function stepLoop(session: WalkSession, prompter: Prompter, user: string, 
       return "home";
     }
 
-    const choices: Choice<StepChoice>[] =
-      step.kind === "statement"
-        ? [
-            { value: "draft", name: messages(view.lang).drafting.walkDraftNow },
-            { value: "pending", name: msg.statementPending },
-            { value: "done", name: msg.statementDone },
-            { value: "later", name: msg.later },
-            { value: "note", name: msg.noteOnStep },
-            { value: "home", name: msg.backHome },
-          ]
-        : [
-            { value: "done", name: msg.taskDone },
-            { value: "skip", name: msg.taskSkip },
-            { value: "later", name: msg.later },
-            { value: "note", name: msg.noteOnStep },
-            { value: "home", name: msg.backHome },
-          ];
-    const choice = await prompter.select({ message: msg.whatNow, choices });
+    const choice = await prompter.select({ message: msg.whatNow, choices: stepChoices(view, step) });
     const title = stepTitle(view, step);
     switch (choice) {
       case "done":
@@ -229,13 +202,7 @@ async function decide(session: WalkSession, prompter: Prompter, before: Incident
   const { msg, paint } = view;
   const def = stepDef(view, step.stepId);
   if (def?.kind !== "decision") return false;
-  const choices: Choice<string | undefined>[] = def.options.map((o) => ({
-    value: o.id,
-    name: pick(o.label, view.lang),
-    ...(o.guidance ? { description: pick(o.guidance, view.lang) } : {}),
-  }));
-  choices.push({ value: undefined, name: msg.notNow });
-  const option = await prompter.select({ message: pick(def.question, view.lang), choices });
+  const option = await prompter.select({ message: pick(def.question, view.lang), choices: decisionChoices(view, def) });
   if (option === undefined) return false;
   const who = await prompter.input({ message: msg.whoDecides, validate: required(msg.whoRequired) });
   const why = await prompter.input({ message: msg.why, validate: required(msg.whyRequired) });

@@ -1,7 +1,7 @@
 /**
  * Our template helpers, and only these: dates and times in the incident's language
  * and time zone, time since the attack, lists, plurals, per-language choice, and the
- * small logic needed to branch on decisions. A value that is a placeholder passes
+ * small logic needed to branch on decisions, and French "de" before a name. A value that is a placeholder passes
  * through unchanged, so a missing date still shows `[[to confirm: vigil_date]]`.
  */
 import { TZDate } from "@date-fns/tz";
@@ -35,9 +35,21 @@ const PATTERNS: Record<string, { date: string; time: string; datetime: string; d
 };
 
 /** Helper names, for the template checker: anything else called with arguments is refused. */
-export const HELPER_NAMES = ["date", "time", "datetime", "day", "since", "list", "plural", "pick", "eq", "not", "and", "or", "known", "capitalize"] as const;
+export const HELPER_NAMES = ["date", "time", "datetime", "day", "since", "list", "plural", "pick", "eq", "not", "and", "or", "known", "capitalize", "de"] as const;
 /** Handlebars' own block helpers that we keep; `lookup` and `log` are removed. */
 export const BUILT_IN_HELPERS = ["if", "unless", "each", "with"] as const;
+
+/**
+ * French elides "de" before a vowel or y (d'Orléans, d'Yvonne), accented or not. Not
+ * before h: whether an h is mute depends on the word, and "de Hélène" reads better than
+ * a wrong "d'Hautefort". Straight apostrophe, as the French templates write it.
+ */
+const ELIDES = /^[aeiouyàâäéèêëîïôöùûüÿæœ]/iu;
+
+/** `{{de city}}`: "de Lyon", "d'Orléans"; a placeholder keeps "de [[à confirmer : …]]". */
+export function frenchDe(text: string): string {
+  return ELIDES.test(text) ? `d'${text}` : `de ${text}`;
+}
 
 function args(raw: unknown[]): { params: unknown[]; options: HelperOptions } {
   const options = (raw.at(-1) ?? {}) as HelperOptions;
@@ -120,6 +132,12 @@ export function createHelpers(settings: HelperSettings): Record<string, Helper> 
       const text: string = Array.isArray(value) ? value.join(", ") : String(value ?? "");
       if (isMarked(text)) return text;
       return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+    },
+    de: (...raw) => {
+      const { params } = args(raw);
+      if (params.length !== 1) throw new Error("{{de}} takes one value, e.g. {{de city}} (de Lyon, d'Orléans)");
+      const value = params[0];
+      return frenchDe(Array.isArray(value) ? listFormat.format(value.map(String)) : String(value ?? ""));
     },
     known: (...raw) => {
       const { params } = args(raw);
