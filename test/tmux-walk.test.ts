@@ -197,4 +197,13 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     const stopped = await waitFor(/EXIT=130/);
     expect(stopped).toContain("nothing was created");
   }, 60_000);
+
+  it("walk --by skips the name question and goes straight to the home screen", async () => {
+    keys(`clear; ${respond} walk --dir inc --now ${NOW} --by "Sam Leroy"; echo EXIT=$?`, "Enter");
+    submitted = 0;
+    await ready(/What now\?/);
+    expect(screen()).not.toContain("Your name");
+    keys("C-c");
+    await waitFor(/EXIT=130/);
+  }, 60_000);
 });

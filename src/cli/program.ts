@@ -96,7 +96,8 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .command("walk")
     .description("resume the interactive walk through the incident")
     .addOption(dirOption())
-    .addHelpText("after", example("respond walk --dir ./incidents/2026-05-14-lyon"))
+    .addOption(byOption())
+    .addHelpText("after", example("respond walk --dir ./incidents/2026-05-14-lyon", 'respond walk --by "J. Dupont"'))
     .action(action(load.walk));
 
   program

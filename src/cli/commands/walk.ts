@@ -16,12 +16,14 @@ export function walkSession(ctx: CliContext, opened: OpenIncident): WalkSession 
   };
 }
 
-export async function run(ctx: CliContext, _args: string[], options: { dir?: string }): Promise<number> {
+export async function run(ctx: CliContext, _args: string[], options: { dir?: string; by?: string }): Promise<number> {
   const opened = await openIncident(ctx, options);
   if (!ctx.interactive) {
     throw new RespondError("usage", opened.msg.incident.walkNeedsTerminal, { hint: opened.msg.incident.walkNeedsTerminalHint });
   }
   const [{ terminalPrompter }, { runWalk }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/walk.js")]);
-  await runWalk(walkSession(ctx, opened), terminalPrompter({ paint: ctx.out.color, lang: opened.lang }), { defaultUser: resolveAuthor(ctx) });
+  // --by answers "Your name, for the log" up front, as it does for start
+  const who = options.by === undefined ? { defaultUser: resolveAuthor(ctx) } : { user: resolveAuthor(ctx, options.by), defaultUser: resolveAuthor(ctx, options.by) };
+  await runWalk(walkSession(ctx, opened), terminalPrompter({ paint: ctx.out.color, lang: opened.lang }), who);
   return 0;
 }
