@@ -9,21 +9,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { BasePlaybook, Overlay, type Step } from "../src/playbook/schema.js";
 import { ROOT } from "./helpers/cli.js";
+import { STATEMENTS } from "./helpers/render-facts.js";
 
-const AGREED_TEMPLATES = [
-  "holding-statement",
-  "solidarity-statement",
-  "update-statement",
-  "social-post",
-  "letter-to-families",
-  "staff-message",
-  "partner-briefing",
-  "rumour-rebuttal",
-  "vigil-remarks",
-  "council-motion",
-  "memorial-consultation",
-  "anniversary-message",
-];
+const AGREED_TEMPLATES = STATEMENTS;
 
 /** domain.md's References and the seeds: every `source` starts with one of these. */
 const REFERENCES = [

@@ -12,7 +12,7 @@ import { TZDate } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
 import type { IncidentState } from "../engine/types.js";
 import { RespondError } from "../errors.js";
-import { eventTime, type EventPayloads, type JournalEvent } from "../journal/events.js";
+import type { EventPayloads } from "../journal/events.js";
 import type { BasePlaybook } from "../playbook/schema.js";
 import { BUILT_IN_FACTS } from "./context.js";
 import { draftFromInput, type Draft } from "./draft.js";

@@ -11,14 +11,16 @@ import { computeState, resolveStepRef } from "../../engine/engine.js";
 import { isTimeZone, parseTime } from "../../engine/time.js";
 import { isRespondError, RespondError } from "../../errors.js";
 import { messages } from "../../i18n/index.js";
-import { parseAnswers, type AnsweredFact, type Answers } from "../../incident/answers.js";
+import { parseAnswers, type Answers } from "../../incident/answers.js";
 import { factLabel } from "../../incident/facts.js";
 import type { JournalEvent, NewEvent } from "../../journal/events.js";
 import { appendEvents } from "../../journal/journal.js";
 import type { Lang } from "../../lang.js";
 import { listPlaybooks, loadPlaybook } from "../../playbook/load.js";
+import { looksLikePath } from "../../playbook/registry.js";
 import type { ResolvedPlaybook } from "../../playbook/types.js";
 import { overview, resumeCommand, shellArg } from "../../prompts/screens.js";
+import type { StartAnswers } from "../../prompts/start.js";
 import { createWorkspace, INCIDENTS_FOLDER, workspaceName, type Incident } from "../../workspace/workspace.js";
 import type { CliContext } from "../context.js";
 import { incidentView, openIncident, resolveAuthor } from "../incident.js";
@@ -34,21 +36,13 @@ export interface StartOptions {
 }
 
 /** Everything needed to open the incident, however it was gathered. */
-export interface StartPlan {
+export interface StartPlan extends StartAnswers {
   playbook: ResolvedPlaybook;
   ref: string;
-  user: string;
-  lang: Lang;
-  city: string;
-  timeZone: string;
-  t0: Date;
-  facts: AnsweredFact[];
   answers?: Answers;
 }
 
 const DEFAULT_PLAYBOOK = "city-response";
-
-const looksLikePath = (ref: string) => ref.includes("/") || ref.includes("\\") || /\.ya?ml$/i.test(ref);
 
 export async function run(ctx: CliContext, args: string[], options: StartOptions): Promise<number> {
   const msg = ctx.msg.incident;
