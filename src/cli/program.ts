@@ -108,7 +108,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--why <text>", "the reason, as it should read in the log")
     .addOption(byOption())
     .addOption(dirOption())
-    .addHelpText("after", example('respond decide mayor-visit visit-today --why "Police confirm the area is secure" --by "A. Martin"'))
+    .addHelpText("after", example('respond decide mayor-site-visit visit-later --why "Police ask us to keep the cordon clear today" --by "A. Martin"'))
     .action(action(load.decide));
 
   program
@@ -118,7 +118,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--note <text>", "a note kept with the tick")
     .addOption(byOption())
     .addOption(dirOption())
-    .addHelpText("after", example('respond done activate-crisis-cell --note "Room 2.14, line open" --by "J. Dupont"'))
+    .addHelpText("after", example('respond done activate-crisis-team --note "Room 2.14, line open" --by "J. Dupont"'))
     .action(action(load.done));
 
   program
@@ -128,7 +128,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .requiredOption("--reason <text>", "why it is skipped")
     .addOption(byOption())
     .addOption(dirOption())
-    .addHelpText("after", example('respond skip school-guidance --reason "School holidays; handled by the district"'))
+    .addHelpText("after", example('respond skip schools-teacher-guidance --reason "School holidays; handled by the district"'))
     .action(action(load.skip));
 
   program
