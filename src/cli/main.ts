@@ -8,7 +8,7 @@ import { messages } from "../i18n/index.js";
 import { isLang, type Lang } from "../lang.js";
 import { createContext, type CliContext } from "./context.js";
 import { createOutput } from "./output.js";
-import { buildProgram } from "./program.js";
+import { buildProgram, runners } from "./program.js";
 
 declare const RESPOND_VERSION: string;
 const version = typeof RESPOND_VERSION === "string" ? RESPOND_VERSION : "0.0.0-dev";
@@ -53,9 +53,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   quietOnClosedPipe(process.stderr);
   let ctx: CliContext | undefined;
   let status: number = EXIT.ok;
-  const program = buildProgram(version, {
-    context: (globals) => (ctx = createContext(globals)),
-    done: (s) => (status = s),
+  const program = buildProgram(version, async ({ command, args, options, globals }) => {
+    ctx = createContext(globals);
+    const run = await runners[command]();
+    status = await run(ctx, args, options);
   });
   try {
     await program.parseAsync(argv);

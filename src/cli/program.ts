@@ -13,16 +13,25 @@ export type Runner = (ctx: CliContext, args: string[], options: Record<string, u
 
 type Loader = () => Promise<Runner>;
 
-export interface ProgramHooks {
-  /** builds the context from the global options once a command is chosen */
-  context(globals: GlobalOptions): CliContext;
-  /** receives the exit status of the command that ran */
-  done(status: ExitStatus): void;
+/** What a command line asked for, once commander has parsed it. */
+export interface Invocation {
+  /** the key of the command module in `runners` */
+  command: CommandName;
+  /** positional arguments, a sub-command's action word first (e.g. ["set", "id", "value"]) */
+  args: string[];
+  /** the command's own options */
+  options: Record<string, unknown>;
+  /** the command's options together with the global ones (--now, --lang, --no-color...) */
+  globals: GlobalOptions;
 }
+
+/** Parsing is kept apart from running: main.ts runs the invocation, tests inspect it. */
+export type Invoke = (invocation: Invocation) => Promise<void>;
 
 const example = (...lines: string[]) => `\nExample${lines.length > 1 ? "s" : ""}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
-const load = {
+/** Each command module, loaded only when its command runs. */
+export const runners = {
   start: () => import("./commands/start.js").then((m) => m.run),
   walk: () => import("./commands/walk.js").then((m) => m.run),
   status: () => import("./commands/status.js").then((m) => m.run),
@@ -40,10 +49,12 @@ const load = {
   templates: () => import("./commands/templates.js").then((m) => m.run),
 } satisfies Record<string, Loader>;
 
+export type CommandName = keyof typeof runners;
+
 const dirOption = () => new Option("--dir <dir>", "incident workspace (default: found from the current folder)");
 const byOption = () => new Option("--by <name>", "who did it (default: $RESPOND_USER, then your login name)");
 
-export function buildProgram(version: string, hooks: ProgramHooks): Command {
+export function buildProgram(version: string, invoke: Invoke): Command {
   const program = new Command("respond");
   program
     .description("A calm, offline runbook for a city's response after a terrorist or hate-motivated attack.")
@@ -59,14 +70,11 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addHelpText("after", example("respond start", "respond status --role communications", "respond playbooks show city-response --lang fr"));
 
   const action =
-    (loader: Loader, fixed: string[] = []) =>
+    (command: CommandName, fixed: string[] = []) =>
     async (...received: unknown[]) => {
-      const command = received.at(-1) as Command;
-      const options = command.opts();
+      const parsed = received.at(-1) as Command;
       const positional = received.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a.map(String) : a === undefined ? [] : [String(a)]));
-      const ctx = hooks.context(command.optsWithGlobals() as GlobalOptions);
-      const run = await loader();
-      hooks.done(await run(ctx, [...fixed, ...positional], options));
+      await invoke({ command, args: [...fixed, ...positional], options: parsed.opts(), globals: parsed.optsWithGlobals() as GlobalOptions });
     };
 
   program
@@ -80,7 +88,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--tz <zone>", "time zone, e.g. Europe/Paris (default: this machine's)")
     .addOption(new Option("--by <name>", "your name, for the log (default: asked, or $RESPOND_USER, then your login name)"))
     .addHelpText("after", example("respond start", "respond start city-response --dir ./incidents/drill --answers answers.yaml --no-interactive"))
-    .action(action(load.start));
+    .action(action("start"));
 
   program
     .command("status")
@@ -90,7 +98,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--all", "list every step, done and closed ones too")
     .option("--json", "machine-readable output")
     .addHelpText("after", example("respond status", "respond status --role communications --json"))
-    .action(action(load.status));
+    .action(action("status"));
 
   program
     .command("walk")
@@ -98,7 +106,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(dirOption())
     .addOption(byOption())
     .addHelpText("after", example("respond walk --dir ./incidents/2026-05-14-lyon", 'respond walk --by "J. Dupont"'))
-    .action(action(load.walk));
+    .action(action("walk"));
 
   program
     .command("decide")
@@ -109,7 +117,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(byOption())
     .addOption(dirOption())
     .addHelpText("after", example('respond decide mayor-site-visit visit-later --why "Police ask us to keep the cordon clear today" --by "A. Martin"'))
-    .action(action(load.decide));
+    .action(action("decide"));
 
   program
     .command("done")
@@ -119,7 +127,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(byOption())
     .addOption(dirOption())
     .addHelpText("after", example('respond done activate-crisis-team --note "Room 2.14, line open" --by "J. Dupont"'))
-    .action(action(load.done));
+    .action(action("done"));
 
   program
     .command("skip")
@@ -129,7 +137,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(byOption())
     .addOption(dirOption())
     .addHelpText("after", example('respond skip schools-teacher-guidance --reason "School holidays; handled by the district"'))
-    .action(action(load.skip));
+    .action(action("skip"));
 
   program
     .command("note")
@@ -139,7 +147,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(byOption())
     .addOption(dirOption())
     .addHelpText("after", example('respond note "Prefecture call moved to 18:00" --by "J. Dupont"'))
-    .action(action(load.note));
+    .action(action("note"));
 
   const fact = program.command("fact").description("the facts register: what is known, and whether it is confirmed");
   fact
@@ -151,7 +159,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .addOption(byOption())
     .addOption(dirOption())
     .addHelpText("after", example('respond fact set victims_count 3 --confirmed-by "Prefecture"'))
-    .action(action(load.fact, ["set"]));
+    .action(action("fact", ["set"]));
   fact
     .command("confirm")
     .description("mark a fact confirmed")
@@ -159,14 +167,14 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .requiredOption("--by <who>", "who confirmed it")
     .addOption(dirOption())
     .addHelpText("after", example('respond fact confirm location --by "Police liaison"'))
-    .action(action(load.fact, ["confirm"]));
+    .action(action("fact", ["confirm"]));
   fact
     .command("list")
     .description("list the facts and their status")
     .option("--json", "machine-readable output")
     .addOption(dirOption())
     .addHelpText("after", example("respond fact list"))
-    .action(action(load.fact, ["list"]));
+    .action(action("fact", ["list"]));
 
   program
     .command("draft")
@@ -183,7 +191,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
       "\nInside an incident the draft is saved in drafts/ and recorded in the log. Standard output carries only\nthe draft text; where it was saved, the facts still to confirm and the check findings go to standard error.\n" +
         example("respond draft holding-statement", "respond draft social-post --lang fr --format txt", "respond draft holding-statement --facts facts.yaml --strict"),
     )
-    .action(action(load.draft));
+    .action(action("draft"));
 
   program
     .command("check")
@@ -192,7 +200,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--json", "machine-readable output")
     .addOption(dirOption())
     .addHelpText("after", example("respond check draft.md", "pbpaste | respond check - --lang fr"))
-    .action(action(load.check));
+    .action(action("check"));
 
   program
     .command("checklist")
@@ -203,7 +211,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--out <file>", "write to a file")
     .addOption(dirOption())
     .addHelpText("after", example("respond checklist --role communications", "respond checklist --phase days --format html --out days.html"))
-    .action(action(load.checklist));
+    .action(action("checklist"));
 
   program
     .command("exercise")
@@ -212,7 +220,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--speed <n>", "simulated minutes per real minute", "1")
     .addOption(dirOption())
     .addHelpText("after", example("respond exercise market-attack --speed 10"))
-    .action(action(load.exercise));
+    .action(action("exercise"));
 
   program
     .command("report")
@@ -222,7 +230,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--out <file>", "write to a file")
     .addOption(dirOption())
     .addHelpText("after", example("respond report --kind activity-log", "respond report --kind aar --format html --out aar.html"))
-    .action(action(load.report));
+    .action(action("report"));
 
   const playbooks = program.command("playbooks").description("list, show, validate and create playbooks");
   playbooks
@@ -230,21 +238,21 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .description("shipped and local playbooks")
     .option("--json", "machine-readable output")
     .addHelpText("after", example("respond playbooks list"))
-    .action(action(load.playbooks, ["list"]));
+    .action(action("playbooks", ["list"]));
   playbooks
     .command("show")
     .description("a playbook as an outline by phase")
     .argument("<id>", "playbook id or path")
     .option("--json", "machine-readable output")
     .addHelpText("after", example("respond playbooks show city-response", "respond playbooks show ./my-city.yaml --lang fr"))
-    .action(action(load.playbooks, ["show"]));
+    .action(action("playbooks", ["show"]));
   playbooks
     .command("validate")
     .description("check playbook files; every problem is listed (exit 2 when any)")
     .argument("<path...>", "playbook files")
     .option("--json", "machine-readable output")
     .addHelpText("after", example("respond playbooks validate playbooks/my-city.yaml"))
-    .action(action(load.playbooks, ["validate"]));
+    .action(action("playbooks", ["validate"]));
   playbooks
     .command("new")
     .description("scaffold a new playbook or an overlay of an existing one")
@@ -253,7 +261,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .option("--blank", "a new playbook from scratch instead of an overlay")
     .option("--out <file>", "where to write it (default: playbooks/<id>.yaml)")
     .addHelpText("after", example("respond playbooks new my-city", "respond playbooks new drill --blank"))
-    .action(action(load.playbooks, ["new"]));
+    .action(action("playbooks", ["new"]));
 
   const templates = program.command("templates").description("statement and checklist templates");
   templates
@@ -261,7 +269,7 @@ export function buildProgram(version: string, hooks: ProgramHooks): Command {
     .description("the templates available, by language")
     .option("--json", "machine-readable output")
     .addHelpText("after", example("respond templates list --lang fr"))
-    .action(action(load.templates, ["list"]));
+    .action(action("templates", ["list"]));
 
   return program;
 }
