@@ -115,7 +115,7 @@ export const incident = {
   whatNext: "What to do next:",
   nextWalk: (command: string) => `  ${command}      go through it step by step`,
   nextStatus: (command: string) => `  ${command}    see what is due`,
-  missingAnswers: (what: string[]) => `This run cannot ask questions, and these answers are missing: ${what.join(", ")}.`,
+  missingAnswers: (what: string[]) => `This run cannot ask questions, and these answers are missing:\n${what.map((w) => `  - ${w}`).join("\n")}`,
   missingAnswersHint: "Give them in an answers file (--answers FILE) or as flags, or run the command in a terminal to be asked.",
   missingCity: "the city (--city, or city: in the answers file)",
   missingFact: (id: string, label: string) => `the fact ${id} (${label})`,

@@ -134,7 +134,7 @@ export const incident: typeof en = {
   whatNext: "Et maintenant :",
   nextWalk: (command) => `  ${command}      avancer étape par étape`,
   nextStatus: (command) => `  ${command}    voir ce qui est attendu`,
-  missingAnswers: (what) => `Cette commande ne peut pas poser de questions, et ces réponses manquent : ${what.join(", ")}.`,
+  missingAnswers: (what) => `Cette commande ne peut pas poser de questions, et ces réponses manquent :\n${what.map((w) => `  - ${w}`).join("\n")}`,
   missingAnswersHint: "Donnez-les dans un fichier de réponses (--answers FICHIER) ou par les options, ou lancez la commande dans un terminal pour qu’elles vous soient demandées.",
   missingCity: "la commune (--city, ou city: dans le fichier de réponses)",
   missingFact: (id, label) => `l’information ${id} (${label})`,
