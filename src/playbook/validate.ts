@@ -7,12 +7,11 @@
 import type { Issue } from "../errors.js";
 import { referencesOf, type ConditionRef } from "./conditions.js";
 import { draftOf, isRec, issueAt, list, str, splitPath, whereIs, type Draft, type Origin, type Part, type Rec, type SourceFile } from "./draft.js";
+import { BUILT_IN_FACTS } from "./built-in-facts.js";
 import { compareOffsets, parseOffset, type Offset } from "./duration.js";
 import { Condition, type FactScalar } from "./schema.js";
 import type { Path } from "./yaml.js";
 
-/** Facts every incident has, from its workspace: always known, always confirmed. */
-export const BUILT_IN_FACTS = ["city", "attack_time", "timezone", "lang"] as const;
 
 export interface CheckOptions {
   /** template ids available in a language */

@@ -8,7 +8,6 @@ import { markedUnconfirmed, toConfirm } from "./placeholders.js";
 import type { FactValue, RenderInput, Template } from "./types.js";
 
 /** Facts every incident has, always confirmed: they come from the workspace itself. */
-export const BUILT_IN_FACTS = ["city", "attack_time", "timezone", "lang"] as const;
 
 /** The names a template may use at its top level. */
 export const CONTEXT_ROOTS = ["facts", "flags", "decisions", "city", "attack_time", "timezone", "lang", "now"] as const;

@@ -14,7 +14,7 @@ import type { IncidentState } from "../engine/types.js";
 import { RespondError } from "../errors.js";
 import type { EventPayloads } from "../journal/events.js";
 import type { BasePlaybook } from "../playbook/schema.js";
-import { BUILT_IN_FACTS } from "./context.js";
+import { BUILT_IN_FACTS } from "../playbook/built-in-facts.js";
 import { draftFromInput, type Draft } from "./draft.js";
 import type { FactInput, Format, RenderInput } from "./types.js";
 

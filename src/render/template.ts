@@ -5,7 +5,8 @@
  */
 import type { Issue } from "../errors.js";
 import { shippedTemplatesDir } from "../paths.js";
-import { BUILT_IN_FACTS, buildContext, CONTEXT_ROOTS } from "./context.js";
+import { BUILT_IN_FACTS } from "../playbook/built-in-facts.js";
+import { buildContext, CONTEXT_ROOTS } from "./context.js";
 import { compile, createEnv, parse } from "./env.js";
 import { parseErrorPosition, runtimeIssue, templateProblem } from "./errors.js";
 import { htmlPage, markdownToHtml, tidy, toText } from "./format.js";

@@ -7,7 +7,7 @@ import { formatTime } from "../../engine/time.js";
 import type { FactState } from "../../engine/types.js";
 import { RespondError } from "../../errors.js";
 import { factLabel, parseFactValue, type FactValue } from "../../incident/facts.js";
-import { BUILT_IN_FACTS } from "../../playbook/validate.js";
+import { BUILT_IN_FACTS } from "../../playbook/built-in-facts.js";
 import type { Fact } from "../../playbook/schema.js";
 import type { CliContext } from "../context.js";
 import { openIncident, resolveAuthor, type OpenIncident } from "../incident.js";
