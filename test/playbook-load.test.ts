@@ -2,7 +2,8 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isRespondError, type Issue } from "../src/errors.js";
-import { listPlaybooks, loadPlaybook, templateIds, validatePlaybookFiles } from "../src/playbook/load.js";
+import { listPlaybooks, loadPlaybook, validatePlaybookFiles } from "../src/playbook/load.js";
+import { templateIds } from "../src/playbook/templates-index.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/playbooks");
@@ -167,6 +168,20 @@ describe("listPlaybooks", () => {
     expect(local.find((r) => r.id === "fixture-response")).toMatchObject({ version: "1.0.0", languages: ["en", "fr"], steps: 5, file: "playbooks/minimal.yaml" });
     expect(local.find((r) => r.id === "fixture-city")).toMatchObject({ extends: "fixture-response", steps: 6 });
     expect(local.find((r) => r.id === "broken")?.problems).toBeGreaterThan(0);
+  });
+
+  it("counts the problems of a file extended by another once, however often the list reaches it", async () => {
+    const dir = workspace();
+    const base = MINIMAL.replace("id: fixture-response", "id: z-base").replace("version: 1.0.0", "version: 1.0.0\nunknown_key: 1");
+    const overlay = (id: string, of: string) => `format: 1\nid: ${id}\nextends: ${of}\ntitle: ${id}\nversion: 0.1.0\nlanguages: [en, fr]\nbogus: 1\n`;
+    writeFileSync(join(dir, "playbooks", "z-base.yaml"), base);
+    writeFileSync(join(dir, "playbooks", "m-region.yaml"), overlay("m-region", "z-base"));
+    writeFileSync(join(dir, "playbooks", "a-city.yaml"), overlay("a-city", "m-region"));
+    const alone = await validatePlaybookFiles(["playbooks/z-base.yaml", "playbooks/m-region.yaml", "playbooks/a-city.yaml"], { cwd: dir });
+    expect(alone.map((r) => r.issues.length)).toEqual([1, 2, 3]);
+    const rows = await listPlaybooks({ cwd: dir });
+    const problems = (file: string) => rows.find((r) => r.file === `playbooks/${file}.yaml`)?.problems;
+    expect([problems("z-base"), problems("m-region"), problems("a-city")]).toEqual([1, 2, 3]);
   });
 });
 

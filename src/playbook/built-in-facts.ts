@@ -1,3 +1,2 @@
 /** Facts every incident has, from its workspace: always known, always confirmed. */
 export const BUILT_IN_FACTS = ["city", "attack_time", "timezone", "lang"] as const;
-export type BuiltInFact = (typeof BUILT_IN_FACTS)[number];

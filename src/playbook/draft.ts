@@ -53,6 +53,8 @@ export interface Draft {
 export const isRec = (v: unknown): v is Rec => typeof v === "object" && v !== null && !Array.isArray(v);
 export const str = (r: Rec, key: string): string | undefined => (typeof r[key] === "string" ? (r[key] as string) : undefined);
 export const list = (r: Rec, key: string): unknown[] => (Array.isArray(r[key]) ? (r[key] as unknown[]) : []);
+/** The languages a file declares (what is not a text is the schema's business). */
+export const languagesOf = (r: Rec): string[] => list(r, "languages").filter((l): l is string => typeof l === "string");
 
 /** The maps of a list, with their index (items that are not maps are the schema's business). */
 export function parts(r: Rec, key: string, origin: Omit<Origin, "at">, at: Path): Part[] {
@@ -73,10 +75,9 @@ export function whereIs(part: Part, sub: Path = ["id"]): string {
 export function draftOf(source: SourceFile): Draft {
   const { value, file, locate } = source;
   const origin = { file, locate };
-  const languages = list(value, "languages").filter((l): l is string => typeof l === "string");
   return {
     meta: { raw: value, origin: { ...origin, at: [] } },
-    languages,
+    languages: languagesOf(value),
     roles: parts(value, "roles", origin, []),
     facts: parts(value, "facts", origin, []),
     contacts: parts(value, "contacts", origin, []),

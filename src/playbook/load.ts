@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { RespondError, type Issue } from "../errors.js";
 import type { Text } from "../lang.js";
-import { draftOf, list, type Draft, type Origin } from "./draft.js";
+import { draftOf, issueAt, type Draft, type Origin, type SourceFile } from "./draft.js";
 import { applyOverlay } from "./overlay.js";
 import { findPlaybook, idOf, looksLikePath, playbookFiles } from "./registry.js";
 import { BasePlaybook, Overlay } from "./schema.js";
@@ -17,9 +17,6 @@ import { readSource } from "./source.js";
 import { templateIds } from "./templates-index.js";
 import type { ResolvedPlaybook } from "./types.js";
 import { crossReferenceIssues, translationIssues } from "./validate.js";
-
-export { parseYaml } from "./yaml.js";
-export { templateIds } from "./templates-index.js";
 
 export interface LoadOptions {
   cwd: string;
@@ -31,46 +28,70 @@ export interface FileResult {
   playbook?: ResolvedPlaybook;
 }
 
+/** One file on its own: read, checked against the schema, its translations checked. */
+interface FileCheck {
+  source?: SourceFile;
+  issues: Issue[];
+  /** what the schema made of a valid base playbook, so one without overlays is parsed once */
+  playbook?: BasePlaybook;
+}
+
+/** The files checked so far in one run, so a base that several overlays extend is read and parsed once. */
+type Checked = Map<string, Promise<FileCheck>>;
+
 interface Resolution {
   draft?: Draft;
+  /** set for a base playbook (no overlay): the draft, already through the schema */
+  playbook?: BasePlaybook;
   issues: Issue[];
   removed: Map<string, Origin>;
 }
 
 /** How a path reads in messages: relative when under the current folder. */
-function shownPath(path: string, cwd: string): string {
+export function shownPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
-async function resolveChain(path: string, shown: string, cwd: string, seen: string[]): Promise<Resolution> {
+async function checkSource(path: string, shown: string): Promise<FileCheck> {
   const read = await readSource(path, shown);
-  if (!read.source) return { issues: read.issues, removed: new Map() };
+  if (!read.source) return { issues: read.issues };
   const source = read.source;
   const { value, file, locate } = source;
-  const overlay = "extends" in value;
-  const parsed = (overlay ? Overlay : BasePlaybook).safeParse(value, defaultMessages);
+  const base = "extends" in value ? undefined : BasePlaybook.safeParse(value, defaultMessages);
+  const parsed = base ?? Overlay.safeParse(value, defaultMessages);
   const issues = parsed.success ? [] : schemaIssues(parsed.error.issues, { file, locate, input: value });
-  const languages = list(value, "languages").filter((l): l is string => typeof l === "string");
-  issues.push(...translationIssues(source, languages));
-  if (!overlay) return { draft: draftOf(source), issues, removed: new Map() };
+  issues.push(...translationIssues(source));
+  return { source, issues, ...(base?.success ? { playbook: base.data } : {}) };
+}
+
+async function resolveChain(path: string, shown: string, cwd: string, seen: string[], checked: Checked): Promise<Resolution> {
+  const key = `${path}\u0000${shown}`;
+  const pending = checked.get(key) ?? checkSource(path, shown);
+  checked.set(key, pending);
+  const checkedFile = await pending;
+  const issues = [...checkedFile.issues];
+  const source = checkedFile.source;
+  if (!source) return { issues, removed: new Map() };
+  const { value, file, locate } = source;
+  if (!("extends" in value)) return { draft: draftOf(source), playbook: checkedFile.playbook, issues, removed: new Map() };
 
   const baseRef = value.extends;
   if (typeof baseRef !== "string") return { issues, removed: new Map() };
-  const at = { file, ...locate(["extends"]), path: "extends" };
+  const atExtends = (message: string) => issueAt({ file, locate, at: [] }, ["extends"], message);
   const found = findPlaybook(baseRef, { cwd, near: dirname(source.path), exclude: source.path });
   if (!found.path) {
     const available = found.available.length ? ` (available: ${found.available.join(", ")})` : "";
-    issues.push({ ...at, message: `there is no playbook '${baseRef}' to extend${available}` });
+    issues.push(atExtends(`there is no playbook '${baseRef}' to extend${available}`));
     return { issues, removed: new Map() };
   }
   const basePath = resolve(found.path);
   if (seen.includes(basePath) || basePath === source.path) {
     const cycle = [...seen, source.path, basePath].map((p) => idOf(p) ?? p).join(" -> ");
-    issues.push({ ...at, message: `these playbooks extend each other in a circle: ${cycle}` });
+    issues.push(atExtends(`these playbooks extend each other in a circle: ${cycle}`));
     return { issues, removed: new Map() };
   }
-  const base = await resolveChain(basePath, shownPath(basePath, cwd), cwd, [...seen, source.path]);
+  const base = await resolveChain(basePath, shownPath(basePath, cwd), cwd, [...seen, source.path], checked);
   issues.push(...base.issues);
   if (!base.draft) return { issues, removed: base.removed };
   const applied = applyOverlay(base.draft, source, baseRef);
@@ -104,8 +125,8 @@ function assemble(draft: Draft): Record<string, unknown> {
   };
 }
 
-async function checkFile(path: string, shown: string, cwd: string): Promise<FileResult> {
-  const resolution = await resolveChain(path, shown, cwd, []);
+async function checkFile(path: string, shown: string, cwd: string, checked: Checked = new Map()): Promise<FileResult> {
+  const resolution = await resolveChain(path, shown, cwd, [], checked);
   const { draft } = resolution;
   if (!draft) return { file: shown, issues: sortIssues(resolution.issues, [shown]) };
 
@@ -122,17 +143,22 @@ async function checkFile(path: string, shown: string, cwd: string): Promise<File
   const issues = [...resolution.issues, ...crossReferenceIssues(draft, { templates, removed: resolution.removed })];
   if (issues.length) return { file: shown, issues: sortIssues(issues, files) };
 
-  const parsed = BasePlaybook.safeParse(assemble(draft), defaultMessages);
-  if (!parsed.success) {
-    // every part passed on its own, so this is a combination no single file shows
-    const last = draft.sources[draft.sources.length - 1];
-    const located = last ? { file: last.file, locate: last.locate } : { file: shown, locate: () => ({ line: 0, col: 0 }) };
-    return { file: shown, issues: schemaIssues(parsed.error.issues, { ...located, input: assemble(draft) }).map((i) => ({ ...i, line: 0, col: 0 })) };
+  let data = resolution.playbook;
+  if (!data) {
+    const input = assemble(draft);
+    const parsed = BasePlaybook.safeParse(input, defaultMessages);
+    if (!parsed.success) {
+      // every part passed on its own, so this is a combination no single file shows
+      const last = draft.sources[draft.sources.length - 1];
+      const located = last ? { file: last.file, locate: last.locate } : { file: shown, locate: () => ({ line: 0, col: 0 }) };
+      return { file: shown, issues: schemaIssues(parsed.error.issues, { ...located, input }).map((i) => ({ ...i, line: 0, col: 0 })) };
+    }
+    data = parsed.data;
   }
   const hash = createHash("sha256");
   for (const source of draft.sources) hash.update(source.text).update("\u0000");
   const playbook: ResolvedPlaybook = {
-    ...parsed.data,
+    ...data,
     hash: hash.digest("hex"),
     files: draft.sources.map((s) => s.path),
     extendsChain: draft.chain,
@@ -142,7 +168,8 @@ async function checkFile(path: string, shown: string, cwd: string): Promise<File
 
 export async function validatePlaybookFiles(paths: string[], options: LoadOptions): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const path of paths) results.push(await checkFile(resolve(options.cwd, path), path, options.cwd));
+  const checked: Checked = new Map();
+  for (const path of paths) results.push(await checkFile(resolve(options.cwd, path), path, options.cwd, checked));
   return results;
 }
 
@@ -180,9 +207,10 @@ export interface PlaybookSummary {
 
 export async function listPlaybooks(options: LoadOptions): Promise<PlaybookSummary[]> {
   const rows: PlaybookSummary[] = [];
+  const checked: Checked = new Map();
   for (const ref of playbookFiles({ cwd: options.cwd })) {
     const shown = shownPath(ref.path, options.cwd);
-    const { playbook, issues } = await checkFile(resolve(ref.path), shown, options.cwd);
+    const { playbook, issues } = await checkFile(resolve(ref.path), shown, options.cwd, checked);
     const extendsId = playbook?.extendsChain[0];
     if (playbook) {
       rows.push({

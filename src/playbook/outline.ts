@@ -5,18 +5,15 @@
  */
 import { pick } from "../lang.js";
 import type { Messages } from "../i18n/index.js";
-import { parseOffset } from "./duration.js";
+import { parseOffset, tLabel } from "./duration.js";
 import type { Condition, Step } from "./schema.js";
 import type { ResolvedPlaybook } from "./types.js";
 
 type Words = Messages["playbooks"];
 
-/** `6h` -> `T+6h`; `0h` -> `T+0`; `-2d` -> `T-2d`. */
-export function tOffset(text: string): string {
+function tOffset(text: string): string {
   const offset = parseOffset(text);
-  if (!offset) return text;
-  if (offset.ms === 0 && offset.months === 0) return "T+0";
-  return `T${offset.sign < 0 ? "-" : "+"}${offset.text.replace(/^-/, "")}`;
+  return offset ? tLabel(offset) : text;
 }
 
 export function summariseCondition(condition: Condition, words: Words["conditions"], nested = false): string {

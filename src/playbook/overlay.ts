@@ -6,7 +6,7 @@
  * overlay line that names it.
  */
 import type { Issue } from "../errors.js";
-import { isRec, issueAt, list, parts, str, type Draft, type Origin, type Part, type SourceFile } from "./draft.js";
+import { isRec, issueAt, languagesOf, list, parts, str, type Draft, type Origin, type Part, type SourceFile } from "./draft.js";
 
 export interface OverlayResult {
   draft: Draft;
@@ -80,7 +80,7 @@ export function applyOverlay(base: Draft, source: SourceFile, baseId: string): O
     phase.steps.push(step);
   });
 
-  const languages = list(value, "languages").filter((l): l is string => typeof l === "string");
+  const languages = languagesOf(value);
   languages.forEach((lang, i) => {
     if (base.languages.length && !base.languages.includes(lang)) {
       issues.push(issueAt(top, ["languages", i], `'${baseId}' has no text in '${lang}' (its languages: ${base.languages.join(", ")})`));

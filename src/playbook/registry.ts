@@ -51,11 +51,12 @@ export function playbookFiles(options: { cwd: string; near?: string }): Playbook
     [yamlFilesIn(join(options.cwd, "playbooks")), "local"],
     [[...yamlFilesIn(shipped), ...yamlFilesIn(join(shipped, "examples"))], "shipped"],
   ];
+  const shippedReal = real(shipped);
   const seen = new Map<string, PlaybookFileRef>();
   for (const [files, origin] of groups) {
     for (const path of files) {
       const key = real(path);
-      const shippedFile = key.startsWith(real(shipped));
+      const shippedFile = key.startsWith(shippedReal);
       if (!seen.has(key)) seen.set(key, { path, origin: shippedFile ? "shipped" : origin });
     }
   }

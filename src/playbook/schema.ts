@@ -258,10 +258,6 @@ export type Overlay = z.infer<typeof Overlay>;
 export const PlaybookFile = z.union([Overlay, BasePlaybook]);
 export type PlaybookFile = z.infer<typeof PlaybookFile>;
 
-export function isOverlay(file: PlaybookFile): file is Overlay {
-  return "extends" in file && typeof file.extends === "string";
-}
-
 /** JSON Schema for editors, generated from the same source as the validator. */
 export function playbookJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(PlaybookFile, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;

@@ -6,9 +6,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Issue } from "../errors.js";
-import type { SourceFile } from "./draft.js";
-import { isRec } from "./draft.js";
-import { MAX_YAML_BYTES, parseYaml } from "./yaml.js";
+import { isRec, type SourceFile } from "./draft.js";
+import { MAX_YAML_BYTES, parseYaml, tooLarge } from "./yaml.js";
 
 export interface ReadResult {
   source?: SourceFile;
@@ -22,7 +21,7 @@ export async function readSource(file: string, shown = file): Promise<ReadResult
   try {
     const info = await stat(file);
     if (info.isDirectory()) return whole(shown, "this is a folder, not a playbook file");
-    if (info.size > MAX_YAML_BYTES) return whole(shown, `the file is too large (${(info.size / 1024 / 1024).toFixed(1)} MiB); a playbook must stay under ${MAX_YAML_BYTES / 1024 / 1024} MiB`);
+    if (info.size > MAX_YAML_BYTES) return whole(shown, tooLarge(info.size));
     buffer = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

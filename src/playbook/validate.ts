@@ -6,9 +6,9 @@
  */
 import type { Issue } from "../errors.js";
 import { referencesOf, type ConditionRef } from "./conditions.js";
-import { draftOf, isRec, issueAt, list, str, splitPath, whereIs, type Draft, type Origin, type Part, type Rec, type SourceFile } from "./draft.js";
+import { isRec, issueAt, languagesOf, list, parts, str, splitPath, whereIs, type Draft, type Origin, type Part, type Rec, type SourceFile } from "./draft.js";
 import { BUILT_IN_FACTS } from "./built-in-facts.js";
-import { compareOffsets, parseOffset, type Offset } from "./duration.js";
+import { compareOffsets, parseOffset, tLabel, type Offset } from "./duration.js";
 import { Condition, type FactScalar } from "./schema.js";
 import type { Path } from "./yaml.js";
 
@@ -82,8 +82,7 @@ function factIssues(facts: Part[]): Issue[] {
     const options = list(fact.raw, "options");
     if (type === "choice" && options.length === 0) issues.push(issueAt(fact.origin, ["type"], "a choice fact needs its options (a list of {id, label})"));
     if (type !== undefined && type !== "choice" && options.length > 0) issues.push(issueAt(fact.origin, ["options"], `options are only for choice facts (this one is ${type})`));
-    const optionParts = options.flatMap((o, i) => (isRec(o) ? [{ raw: o, origin: { ...fact.origin, at: [...fact.origin.at, "options", i] } }] : []));
-    issues.push(...duplicates(optionParts, "option"));
+    issues.push(...duplicates(parts(fact.raw, "options", fact.origin, fact.origin.at), "option"));
   }
   return issues;
 }
@@ -164,8 +163,7 @@ function effectIssues(steps: Part[], removed: ReadonlyMap<string, Origin>): Issu
   const stepIds = new Set(ids(steps));
   for (const step of steps) {
     if (str(step.raw, "kind") !== "decision") continue;
-    const options = list(step.raw, "options");
-    const optionParts = options.flatMap((o, i) => (isRec(o) ? [{ raw: o, origin: { ...step.origin, at: [...step.origin.at, "options", i] } }] : []));
+    const optionParts = parts(step.raw, "options", step.origin, step.origin.at);
     issues.push(...duplicates(optionParts, "option"));
     for (const option of optionParts) {
       for (const effect of ["open", "close"] as const) {
@@ -195,24 +193,22 @@ function templateIssues(steps: Part[], languages: string[], options: CheckOption
   return issues;
 }
 
-const T = (o: Offset) => (o.ms === 0 && o.months === 0 ? "T+0" : `T${o.sign < 0 ? "-" : "+"}${o.text.replace(/^-/, "")}`);
-
 function windowIssues(phase: Part & { steps: Part[] }): Issue[] {
   const issues: Issue[] = [];
   const window = isRec(phase.raw.window) ? phase.raw.window : undefined;
   const from = window && typeof window.from === "string" ? parseOffset(window.from) : undefined;
   const to = window && typeof window.to === "string" ? parseOffset(window.to) : undefined;
   if (!from) return issues;
-  if (to && compareOffsets(to, from) < 0) issues.push(issueAt(phase.origin, ["window", "to"], `the window ends (${T(to)}) before it starts (${T(from)})`));
-  const span = to ? `${T(from)} to ${T(to)}` : `from ${T(from)}`;
+  if (to && compareOffsets(to, from) < 0) issues.push(issueAt(phase.origin, ["window", "to"], `the window ends (${tLabel(to)}) before it starts (${tLabel(from)})`));
+  const span = to ? `${tLabel(from)} to ${tLabel(to)}` : `from ${tLabel(from)}`;
   const outside = (o: Offset) => compareOffsets(o, from) < 0 || (to !== undefined && compareOffsets(o, to) > 0);
   for (const step of phase.steps) {
     const due = typeof step.raw.due === "string" ? parseOffset(step.raw.due) : undefined;
-    if (due && outside(due)) issues.push(issueAt(step.origin, ["due"], `due ${T(due)} is outside its phase window (${span})`));
+    if (due && outside(due)) issues.push(issueAt(step.origin, ["due"], `due ${tLabel(due)} is outside its phase window (${span})`));
     const repeat = isRec(step.raw.repeat) ? step.raw.repeat : undefined;
     const until = repeat && typeof repeat.until === "string" ? parseOffset(repeat.until) : undefined;
-    if (until && to && compareOffsets(until, to) > 0) issues.push(issueAt(step.origin, ["repeat", "until"], `repeats until ${T(until)}, after its phase window ends (${T(to)})`));
-    if (until && due && compareOffsets(until, due) < 0) issues.push(issueAt(step.origin, ["repeat", "until"], `repeats until ${T(until)}, before it is first due (${T(due)})`));
+    if (until && to && compareOffsets(until, to) > 0) issues.push(issueAt(step.origin, ["repeat", "until"], `repeats until ${tLabel(until)}, after its phase window ends (${tLabel(to)})`));
+    if (until && due && compareOffsets(until, due) < 0) issues.push(issueAt(step.origin, ["repeat", "until"], `repeats until ${tLabel(until)}, before it is first due (${tLabel(due)})`));
     const every = repeat && typeof repeat.every === "string" ? parseOffset(repeat.every) : undefined;
     if (every && (every.sign < 0 || (every.ms === 0 && every.months === 0))) issues.push(issueAt(step.origin, ["repeat", "every"], "the period must be longer than zero"));
   }
@@ -223,10 +219,10 @@ function windowIssues(phase: Part & { steps: Part[] }): Issue[] {
 const TEXT_KEYS = new Set(["title", "name", "description", "label", "help", "guidance", "question", "summary", "notes"]);
 
 /** Every per-language text of one file must have each language that file declares. */
-export function translationIssues(source: SourceFile, languages: string[]): Issue[] {
+export function translationIssues(source: SourceFile): Issue[] {
   const issues: Issue[] = [];
-  const draft = draftOf(source);
-  const origin = { ...draft.meta.origin };
+  const languages = languagesOf(source.value);
+  const origin: Origin = { file: source.file, locate: source.locate, at: [] };
   const walk = (value: unknown, at: Path) => {
     if (Array.isArray(value)) return value.forEach((v, i) => walk(v, [...at, i]));
     if (!isRec(value)) return;

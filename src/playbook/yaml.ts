@@ -9,6 +9,9 @@ import type { Issue } from "../errors.js";
 
 /** Playbooks are a few hundred lines; anything this big is a mistake or an attack. */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
+/** What is said of a file over that size (checked before reading it, and again on the text). */
+export const tooLarge = (bytes: number): string =>
+  `the file is too large (${(bytes / 1024 / 1024).toFixed(1)} MiB); a playbook must stay under ${MAX_YAML_BYTES / 1024 / 1024} MiB`;
 /** Enough for any honest reuse of an anchor, far too few for exponential expansion. */
 export const MAX_ALIAS_COUNT = 50;
 
@@ -36,10 +39,7 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const nowhere: Locator = () => ({ line: 1, col: 1 });
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > MAX_YAML_BYTES) {
-    const message = `the file is too large (${(bytes / 1024 / 1024).toFixed(1)} MiB); a playbook must stay under ${MAX_YAML_BYTES / 1024 / 1024} MiB`;
-    return { value: undefined, issues: [{ file, line: 0, col: 0, path: "", message }], locate: nowhere };
-  }
+  if (bytes > MAX_YAML_BYTES) return { value: undefined, issues: [{ file, line: 0, col: 0, path: "", message: tooLarge(bytes) }], locate: nowhere };
   if (text.includes("\u0000")) {
     const message = "this is not a text file (it contains binary data); a playbook is a YAML text file";
     return { value: undefined, issues: [{ file, line: 0, col: 0, path: "", message }], locate: nowhere };

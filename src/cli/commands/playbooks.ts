@@ -3,10 +3,10 @@
  * the playbook loader. It prints; the loading and checking live in src/playbook.
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { EXIT, RespondError, formatIssue } from "../../errors.js";
 import { pick } from "../../lang.js";
-import { listPlaybooks, loadPlaybook, validatePlaybookFiles, type PlaybookSummary } from "../../playbook/load.js";
+import { listPlaybooks, loadPlaybook, shownPath, validatePlaybookFiles, type PlaybookSummary } from "../../playbook/load.js";
 import { outline } from "../../playbook/outline.js";
 import { blankText, overlayText } from "../../playbook/scaffold.js";
 import { Id } from "../../playbook/schema.js";
@@ -39,13 +39,12 @@ async function list(ctx: CliContext, options: Options): Promise<number> {
     return EXIT.ok;
   }
   const m = ctx.msg.playbooks.list;
-  const good = rows.filter((r) => r.problems === undefined);
-  if (good.length === 0 && rows.length === 0) {
+  if (rows.length === 0) {
     ctx.out.line(m.none);
     return EXIT.ok;
   }
   const note = (r: PlaybookSummary) => [r.origin === "local" ? m.local : "", r.extends ? m.extendsNote(r.extends) : ""].filter(Boolean).join(", ");
-  const cells = good.map((r) => ({
+  const cells = rows.filter((r) => r.problems === undefined).map((r) => ({
     id: r.id,
     title: pick(r.title, ctx.lang) + (note(r) ? ` (${note(r)})` : ""),
     version: r.version,
@@ -111,7 +110,7 @@ async function create(ctx: CliContext, id: string, options: Options): Promise<nu
   if (!Id.safeParse(id).success) throw new RespondError("usage", m.badId(id));
   if (options.blank && options.extends) throw new RespondError("usage", m.blankAndExtends);
   const out = resolve(ctx.cwd, typeof options.out === "string" ? options.out : join("playbooks", `${id}.yaml`));
-  const shown = relative(ctx.cwd, out).startsWith("..") ? out : relative(ctx.cwd, out);
+  const shown = shownPath(out, ctx.cwd);
 
   let text: string;
   let base: string | undefined;
