@@ -100,4 +100,17 @@ describe("appendEvents", () => {
     expect(torn).toHaveLength(1);
     expect(readFileSync(join(dir, torn[0]!), "utf8")).toBe('{"v":1,"id":"cut');
   });
+
+  it("sets aside an unreadable last line too, as the reader does, and chains on the line before it", async () => {
+    const dir = tempDir();
+    await appendEvents(dir, [note("kept")]);
+    const path = join(dir, "journal.jsonl");
+    writeFileSync(path, readFileSync(path, "utf8") + "\u0000\u0000\u0000\n");
+    await appendEvents(dir, [note("next")]);
+    const read = await readJournal(dir);
+    expect(read.problems).toEqual([]);
+    expect(read.events.map((e) => (e.data as { text: string }).text)).toEqual(["kept", "next"]);
+    const torn = readdirSync(dir).filter((f) => f.startsWith("journal.torn-"));
+    expect(torn.map((f) => readFileSync(join(dir, f), "utf8"))).toEqual(["\u0000\u0000\u0000\n"]);
+  });
 });

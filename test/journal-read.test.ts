@@ -57,6 +57,15 @@ describe("readJournal", () => {
     expect(readFileSync(path, "utf8")).toBe(lines[0] + "\n");
   });
 
+  it("sets aside only the unreadable last line, even when its bytes are not UTF-8", async () => {
+    const { dir, path, lines } = await journalOf(2);
+    writeFileSync(path, Buffer.concat([Buffer.from(`${lines[0]}\n`), Buffer.from([0xff, 0xfe, 0x0a])]));
+    const { events, problems } = await readJournal(dir);
+    expect(texts(events)).toEqual(["entry 1"]);
+    expect(problems).toMatchObject([{ kind: "torn-tail", line: 2 }]);
+    expect(readFileSync(path, "utf8")).toBe(lines[0] + "\n");
+  });
+
   it("reports a corrupt middle line by number, does not use it, and never removes it", async () => {
     const { dir, path, lines } = await journalOf(5);
     const damaged = lines[2]!.replace("entry 3", "entry 9"); // one changed byte: the crc catches it

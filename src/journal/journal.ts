@@ -14,7 +14,7 @@ import { isRespondError, RespondError } from "../errors.js";
 import type { JournalEvent, NewEvent } from "./events.js";
 import { buildLine, GENESIS, lineHash, parseLine } from "./line.js";
 import { acquireLock } from "./lock.js";
-import { readTail, setAside } from "./tail.js";
+import { isWholeLine, readTail, setAside, tornStart } from "./tail.js";
 
 export const JOURNAL_FILE = "journal.jsonl";
 
@@ -50,9 +50,10 @@ export async function appendEvents(dir: string, events: NewEvent[], options: App
       throw notSaved(dir, `the journal could not be opened (${(error as Error).message})`, error);
     }
     let tail = readTail(fd);
-    if (tail.tornAt < tail.size) {
+    const torn = tornStart(tail);
+    if (torn !== undefined) {
       // a line cut short earlier: keep it aside so this batch starts on a fresh line
-      setAside(dir, fd, tail.tornAt);
+      setAside(dir, fd, torn);
       tail = readTail(fd);
     }
     let prev = tail.lastLine === undefined ? GENESIS : lineHash(tail.lastLine);
@@ -114,7 +115,7 @@ async function read(dir: string, retried: boolean): Promise<{ events: JournalEve
   const problems: JournalProblem[] = [];
   let torn: { line: number; text: string } | undefined;
   if (rest !== "") torn = { line: lines.length + 1, text: rest };
-  else if (lines.length > 0 && !isJson(lines[lines.length - 1]!)) {
+  else if (lines.length > 0 && !isWholeLine(lines[lines.length - 1]!)) {
     torn = { line: lines.length, text: lines.pop()! };
   }
   if (torn) {
@@ -149,23 +150,6 @@ async function read(dir: string, retried: boolean): Promise<{ events: JournalEve
   return { events, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The torn part of the open journal, from where it starts, or undefined when the end is sound. */
-function tornStart(fd: number): number | undefined {
-  const tail = readTail(fd);
-  if (tail.tornAt < tail.size) return tail.tornAt;
-  if (tail.lastLine === undefined || isJson(tail.lastLine)) return undefined;
-  return tail.tornAt - Buffer.byteLength(tail.lastLine, "utf8") - 1;
-}
-
 /**
  * Set the torn tail aside, under the lock: what looked torn may be another command's
  * write in flight, which the lock waits out. Returns undefined when the tail turned
@@ -183,7 +167,7 @@ async function setAsideTorn(dir: string, torn: { line: number; text: string }): 
   let fd: number | undefined;
   try {
     fd = openSync(join(dir, JOURNAL_FILE), constants.O_RDWR);
-    const from = tornStart(fd);
+    const from = tornStart(readTail(fd));
     if (from === undefined) return undefined;
     const aside = basename(setAside(dir, fd, from));
     return { kind: "torn-tail", line: torn.line, message: `${cut}; it was set aside in ${aside} and the journal goes on without it`, text: torn.text };

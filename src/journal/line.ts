@@ -16,7 +16,7 @@ const crcHex = (text: string): string => crc32(text).toString(16).padStart(8, "0
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** ULID-like: 10 characters of time (so ids sort by time), 16 random ones (so they never collide). */
-export function eventId(at: string): string {
+function eventId(at: string): string {
   let ms = Date.parse(at);
   if (Number.isNaN(ms)) throw new Error(`event time is not an ISO time: ${at}`);
   let time = "";

@@ -21,7 +21,7 @@ import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { RespondError } from "../errors.js";
 
-export const LOCK_FILE = "journal.lock";
+const LOCK_FILE = "journal.lock";
 const RETRY_MS = 50;
 /** ~3 seconds: far longer than any append, short enough for a person waiting. */
 const RETRIES = 60;
@@ -113,7 +113,7 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   }
 }
 
-export function describeOwner(owner: LockOwner | undefined): string {
+function describeOwner(owner: LockOwner | undefined): string {
   if (!owner) return "another respond command";
   const since = owner.at ? `, since ${owner.at}` : "";
   return `another respond command (process ${owner.pid} on ${owner.host}${since})`;

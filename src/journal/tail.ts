@@ -22,7 +22,7 @@ function readRange(fd: number, start: number, end: number): Buffer {
 }
 
 /** Offset just after the last newline before `end`, reading backwards in chunks (0 if none). */
-export function lineStartBefore(fd: number, end: number): number {
+function lineStartBefore(fd: number, end: number): number {
   let pos = end;
   while (pos > 0) {
     const start = Math.max(0, pos - CHUNK);
@@ -37,6 +37,8 @@ export interface Tail {
   size: number;
   /** the last line ending with a newline, without it; undefined for an empty journal */
   lastLine: string | undefined;
+  /** offset where that line begins */
+  lastLineAt: number;
   /** offset where bytes after the last newline begin (== size when there are none) */
   tornAt: number;
 }
@@ -44,9 +46,30 @@ export interface Tail {
 export function readTail(fd: number): Tail {
   const size = fstatSync(fd).size;
   const tornAt = lineStartBefore(fd, size);
-  if (tornAt === 0) return { size, lastLine: undefined, tornAt };
-  const start = lineStartBefore(fd, tornAt - 1);
-  return { size, lastLine: readRange(fd, start, tornAt - 1).toString("utf8"), tornAt };
+  if (tornAt === 0) return { size, lastLine: undefined, lastLineAt: 0, tornAt };
+  const lastLineAt = lineStartBefore(fd, tornAt - 1);
+  return { size, lastLine: readRange(fd, lastLineAt, tornAt - 1).toString("utf8"), lastLineAt, tornAt };
+}
+
+/** Every line respond writes is JSON: one that is not can only be what is left of a cut write. */
+export function isWholeLine(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the torn tail begins, or undefined when the end is sound: bytes after the
+ * last newline, or else a last line that is not JSON. The reader and the appender
+ * both go by this, so they set aside the same thing.
+ */
+export function tornStart(tail: Tail): number | undefined {
+  if (tail.tornAt < tail.size) return tail.tornAt;
+  if (tail.lastLine === undefined || isWholeLine(tail.lastLine)) return undefined;
+  return tail.lastLineAt;
 }
 
 /** `journal.torn-20260514T183012Z.jsonl`, named after when the damaged write happened. */
