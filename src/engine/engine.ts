@@ -12,7 +12,7 @@ import { collectRecords, type Records } from "./records.js";
 import { dueTime } from "./time.js";
 import type { IncidentState, PhaseState, StepState } from "./types.js";
 
-export { didYouMean, resolveStepRef, validateDecision, type StepWant } from "./refs.js";
+export { resolveStepRef, validateDecision } from "./refs.js";
 
 export interface EngineInput {
   playbook: ResolvedPlaybook;
@@ -70,7 +70,7 @@ function stepStates(step: Step, phase: string, input: EngineInput, records: Reco
       state: "open",
       due,
       overdue: false,
-      notes: records.stepNotes.filter((n) => n.step === id || n.step === step.id).map(({ text, by, at }) => ({ text, by, at })),
+      notes: records.notes.filter((n) => n.step === id || n.step === step.id).map(({ text, by, at }) => ({ text, by, at })),
     };
     const decision = records.decisions[step.id];
     const drafts = records.drafts.get(step.id);

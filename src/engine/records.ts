@@ -25,7 +25,6 @@ export interface Records {
   /** statement step id -> its drafts, oldest first */
   drafts: Map<string, { file: string; by: string; at: string }[]>;
   notes: IncidentState["notes"];
-  stepNotes: { text: string; by: string; at: string; step: string }[];
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -44,7 +43,6 @@ export function collectRecords(playbook: ResolvedPlaybook, events: JournalEvent[
   const resolutions = new Map<string, Resolution>();
   const drafts = new Map<string, { file: string; by: string; at: string }[]>();
   const notes: IncidentState["notes"] = [];
-  const stepNotes: Records["stepNotes"] = [];
   // a plain id on a repeating task means its first occurrence
   const key = (step: string, occurrence?: number) => {
     const s = steps.get(step);
@@ -107,7 +105,6 @@ export function collectRecords(playbook: ResolvedPlaybook, events: JournalEvent[
       case "note.added": {
         const d = (e as JournalEvent<"note.added">).data;
         notes.push({ text: d.text, by, at, ...(d.step ? { step: d.step } : {}) });
-        if (d.step) stepNotes.push({ text: d.text, by, at, step: d.step });
         break;
       }
       default:
@@ -126,5 +123,5 @@ export function collectRecords(playbook: ResolvedPlaybook, events: JournalEvent[
     for (const id of option.open ?? []) effects.set(id, "open");
     for (const id of option.close ?? []) effects.set(id, "close");
   }
-  return { facts, decisions: Object.fromEntries(decisions), flags, effects, resolutions, drafts, notes, stepNotes };
+  return { facts, decisions: Object.fromEntries(decisions), flags, effects, resolutions, drafts, notes };
 }

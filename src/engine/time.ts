@@ -15,10 +15,7 @@ import { format } from "date-fns/format";
 import { enGB } from "date-fns/locale/en-GB";
 import { fr } from "date-fns/locale/fr";
 import type { Lang } from "../lang.js";
-import { isOffset } from "../playbook/duration.js";
-
-const PART = /(\d+)(mo|y|w|d|h|m)/g;
-const FIXED_MS: Record<string, number> = { h: 3_600_000, m: 60_000 };
+import { isOffset, offsetParts } from "../playbook/duration.js";
 
 /** True when the runtime knows this IANA zone (or a fixed offset such as +02:00). */
 export function isTimeZone(timeZone: string): boolean {
@@ -33,20 +30,9 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** `base` + offset (e.g. `1d12h`, `-3d`, `6mo`) in the calendar of `timeZone`. */
 export function dueTime(base: Date, offset: string, timeZone: string): Date {
-  const text = offset.trim();
-  if (!isOffset(text)) throw new Error(`not an offset: ${offset}`);
-  const sign = text.startsWith("-") ? -1 : 1;
-  let months = 0;
-  let days = 0;
-  let ms = 0;
-  for (const [, amount, unit] of text.matchAll(PART)) {
-    const n = Number(amount);
-    if (unit === "y") months += 12 * n;
-    else if (unit === "mo") months += n;
-    else if (unit === "w") days += 7 * n;
-    else if (unit === "d") days += n;
-    else ms += n * (FIXED_MS[unit as string] ?? 0);
-  }
+  const parts = offsetParts(offset);
+  if (!parts) throw new Error(`not an offset: ${offset}`);
+  const { sign, months, days, ms } = parts;
   let date = new TZDate(base.getTime(), timeZone);
   if (months) date = addMonths(date, sign * months);
   if (days) date = addDays(date, sign * days);

@@ -13,7 +13,7 @@ export type HomeChoice = { kind: "step"; id: string } | { kind: "pick" } | { kin
 export type StepChoice = "done" | "skip" | "later" | "note" | "pending" | "draft" | "home";
 
 /** Inquirer puts `❯ ` before each choice: a label longer than this wraps onto a second line. */
-export const labelWidth = (view: View): number => Math.min(view.width, 80) - 2;
+const labelWidth = (view: View): number => Math.min(view.width, 80) - 2;
 
 const fit = (view: View, label: string): string => truncate(label, labelWidth(view));
 

@@ -4,7 +4,7 @@
  * Prompter that fails on an unexpected question and still runs our validators.
  */
 import type { ChalkInstance } from "chalk";
-import { messages } from "../i18n/index.js";
+import { messages, type Messages } from "../i18n/index.js";
 import type { Lang } from "../lang.js";
 
 export interface Choice<V> {
@@ -49,6 +49,11 @@ export const required =
   (message: string) =>
   (value: string): true | string =>
     value.trim() === "" ? message : true;
+
+/** Who is at the keyboard, for the log: the same question in `respond start` and in the walk. */
+export function askName(prompter: Prompter, msg: Messages["incident"], defaultUser: string): Promise<string> {
+  return prompter.input({ message: msg.askName, default: defaultUser, validate: required(msg.nameRequired) });
+}
 
 export interface TerminalOptions {
   /** chalk at level 0 when colour is off (--no-color, NO_COLOR, not a terminal) */

@@ -25,23 +25,25 @@ export interface View {
 }
 
 const HOUR = 3_600_000;
+/** How far ahead "due soon" looks, on the home screen, in the status and in the walk's order. */
+const HORIZON_HOURS = 6;
 
 export function stepDef(view: Pick<View, "playbook">, stepId: string): Step | undefined {
   for (const phase of view.playbook.phases) for (const step of phase.steps) if (step.id === stepId) return step;
   return undefined;
 }
 
-export function phaseDef(view: View, phaseId: string | null): Phase | undefined {
+function phaseDef(view: View, phaseId: string | null): Phase | undefined {
   return view.playbook.phases.find((p) => p.id === phaseId);
 }
 
-export function roleName(view: View, roleId: string): string {
+function roleName(view: View, roleId: string): string {
   const role = view.playbook.roles.find((r) => r.id === roleId);
   return role ? pick(role.name, view.lang) : roleId;
 }
 
 /** The longest a role's name gets where space is short, when the playbook gives no short name. */
-export const SHORT_ROLE = 20;
+const SHORT_ROLE = 20;
 
 /** The role's short name, for one-line lists; its name, shortened, when it has none. */
 export function roleShort(view: View, roleId: string): string {
@@ -57,7 +59,7 @@ export function stepTitle(view: View, step: StepState): string {
 }
 
 /** `1h45`, `35 min`, `3 days`: how far a time is from now, for a person. */
-export function span(msg: IncidentMessages, ms: number): string {
+function span(msg: IncidentMessages, ms: number): string {
   const minutes = Math.max(0, Math.round(Math.abs(ms) / 60_000));
   if (minutes < 60) return msg.minutes(minutes);
   const hours = Math.floor(minutes / 60);
@@ -69,7 +71,7 @@ const localDay = (date: Date, timeZone: string): string =>
   new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 
 /** `due 19:00, 1h45 late` or `due Thu 14 May, 09:00, in 3 days`. */
-export function dueText(view: View, step: StepState, now: Date): string {
+function dueText(view: View, step: StepState, now: Date): string {
   if (!step.due) return view.msg.noDueTime;
   const sameDay = localDay(step.due, view.timeZone) === localDay(now, view.timeZone);
   const when = formatTime(step.due, view.timeZone, view.lang, sameDay ? "clock" : "day");
@@ -88,7 +90,7 @@ export function shortDue(view: View, step: StepState, now: Date): string {
 }
 
 /** Cut a text into lines of at most `width` characters, on spaces. */
-export function wrap(text: string, width: number, indent = ""): string[] {
+function wrap(text: string, width: number, indent = ""): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\n/)) {
     let line = "";
@@ -106,7 +108,7 @@ export function wrap(text: string, width: number, indent = ""): string[] {
 }
 
 /** Soonest first; undated steps after the dated ones, in playbook order. */
-export function byUrgency(a: StepState, b: StepState): number {
+function byUrgency(a: StepState, b: StepState): number {
   const da = a.due?.getTime() ?? Infinity;
   const db = b.due?.getTime() ?? Infinity;
   return da === db ? 0 : da < db ? -1 : 1;
@@ -138,19 +140,18 @@ export function sections(state: IncidentState, options: { horizonHours: number; 
   return result;
 }
 
-/** The next step the walk suggests: the most urgent open step not put off for later. */
-export function nextStep(state: IncidentState, later: ReadonlySet<string>): StepState | undefined {
-  const s = sections(state, { horizonHours: 6 });
-  return [...s.overdue, ...s.dueSoon, ...s.decisions, ...s.other, ...s.later].find((step) => !later.has(step.id));
-}
-
 /** Every open step in the order the walk offers them. */
 export function openSteps(state: IncidentState): StepState[] {
-  const s = sections(state, { horizonHours: 6 });
+  const s = sections(state, { horizonHours: HORIZON_HOURS });
   return [...s.overdue, ...s.dueSoon, ...s.decisions, ...s.other, ...s.later];
 }
 
-export function header(view: View, state: IncidentState): string[] {
+/** The next step the walk suggests: the most urgent open step not put off for later. */
+export function nextStep(state: IncidentState, later: ReadonlySet<string>): StepState | undefined {
+  return openSteps(state).find((step) => !later.has(step.id));
+}
+
+function header(view: View, state: IncidentState): string[] {
   const { msg, paint } = view;
   const phase = phaseDef(view, state.phase);
   const phaseText = phase ? pick(phase.title, view.lang) : msg.noPhase;
@@ -194,32 +195,20 @@ function grouped(view: View, steps: StepState[], now: Date): string[] {
   return lines;
 }
 
-export interface OverviewOptions {
-  horizonHours?: number;
-  role?: string;
-}
-
 /** The readable status: every open step that is late, due soon or to decide, by owner. */
-export function overview(view: View, state: IncidentState, options: OverviewOptions = {}): string[] {
+export function overview(view: View, state: IncidentState, options: { role?: string } = {}): string[] {
   const { msg, paint } = view;
-  const horizonHours = options.horizonHours ?? 6;
-  const s = sections(state, { horizonHours, ...(options.role ? { role: options.role } : {}) });
+  const s = sections(state, { horizonHours: HORIZON_HOURS, ...(options.role ? { role: options.role } : {}) });
   const lines = header(view, state);
   if (options.role) lines.push(paint.dim(msg.onlyRole(roleName(view, options.role))));
   lines.push("");
   if (s.overdue.length) lines.push(paint.red.bold(msg.overdue(s.overdue.length)), ...grouped(view, s.overdue, state.now), "");
-  if (s.dueSoon.length) lines.push(paint.bold(msg.dueSoon(horizonHours, s.dueSoon.length)), ...grouped(view, s.dueSoon, state.now), "");
+  if (s.dueSoon.length) lines.push(paint.bold(msg.dueSoon(HORIZON_HOURS, s.dueSoon.length)), ...grouped(view, s.dueSoon, state.now), "");
   if (s.decisions.length) lines.push(paint.bold(msg.openDecisions(s.decisions.length)), ...grouped(view, s.decisions, state.now), "");
-  if (!s.overdue.length && !s.dueSoon.length && !s.decisions.length) lines.push(msg.nothingUrgent(horizonHours), "");
+  if (!s.overdue.length && !s.dueSoon.length && !s.decisions.length) lines.push(msg.nothingUrgent(HORIZON_HOURS), "");
   const rest = s.other.length + s.later.length;
   if (rest) lines.push(...wrap(msg.alsoOpen(s.other.length, s.later.length), view.width).map((l) => paint.dim(l)));
   return lines;
-}
-
-export interface HomeOptions {
-  horizonHours?: number;
-  /** the screen's height to aim for; every role with work in the window shows regardless */
-  maxLines?: number;
 }
 
 /** `  ! Title  (1h45 late · Crisis lead)`: one line; the title is shortened, never the due time or the role. */
@@ -251,21 +240,23 @@ function capped(view: View, steps: StepState[], now: Date, max: number): string[
   return lines;
 }
 
+/** The height the home screen aims for, so the menu fits below it in a terminal. */
+const HOME_LINES = 20;
+
 /**
  * The walk's home screen, about 20 lines so the menu fits below it: late steps first
  * (as many as there is room for, then a count), one line per role with work in the
- * next hours (every role, so no one's urgent work hides behind another's), then the
- * open decisions, most urgent first.
+ * next hours (every role, so no one's urgent work hides behind another's, even past
+ * 20 lines), then the open decisions, most urgent first.
  */
-export function homeScreen(view: View, state: IncidentState, options: HomeOptions = {}): string[] {
+export function homeScreen(view: View, state: IncidentState): string[] {
   const { msg, paint } = view;
-  const horizonHours = options.horizonHours ?? 6;
-  const s = sections(state, { horizonHours });
+  const s = sections(state, { horizonHours: HORIZON_HOURS });
   const roles = s.dueSoon.length ? roleLines(view, s.dueSoon, state.now) : [];
   const also = s.other.length + s.later.length ? wrap(msg.alsoOpen(s.other.length, s.later.length), view.width).map((l) => paint.dim(l)) : [];
 
   // what is left once the header, the roles and the closing line are placed; late work first
-  let room = (options.maxLines ?? 20) - 3 - (roles.length ? roles.length + 2 : 0) - also.length;
+  let room = HOME_LINES - 3 - (roles.length ? roles.length + 2 : 0) - also.length;
   const decisionsWanted = s.decisions.length ? 2 + Math.min(s.decisions.length, 2) : 0;
   const overdueMax = Math.max(2, Math.min(6, room - decisionsWanted - 2));
   const overdue = s.overdue.length ? capped(view, s.overdue, state.now, overdueMax) : [];
@@ -274,9 +265,9 @@ export function homeScreen(view: View, state: IncidentState, options: HomeOption
 
   const lines = [...header(view, state), ""];
   if (overdue.length) lines.push(paint.red.bold(msg.overdue(s.overdue.length)), ...overdue, "");
-  if (roles.length) lines.push(paint.bold(msg.nextByOwner(horizonHours, s.dueSoon.length)), ...roles, "");
+  if (roles.length) lines.push(paint.bold(msg.nextByOwner(HORIZON_HOURS, s.dueSoon.length)), ...roles, "");
   if (decisions.length) lines.push(paint.bold(msg.openDecisions(s.decisions.length)), ...decisions, "");
-  if (!overdue.length && !roles.length && !decisions.length) lines.push(msg.nothingUrgent(horizonHours), "");
+  if (!overdue.length && !roles.length && !decisions.length) lines.push(msg.nothingUrgent(HORIZON_HOURS), "");
   lines.push(...also);
   return lines;
 }

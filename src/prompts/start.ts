@@ -12,7 +12,7 @@ import { messages } from "../i18n/index.js";
 import { LANGS, pick, type Lang } from "../lang.js";
 import type { PlaybookSummary } from "../playbook/load.js";
 import type { BasePlaybook, Fact } from "../playbook/schema.js";
-import { required, type Prompter } from "./prompter.js";
+import { askName, required, type Prompter } from "./prompter.js";
 import { truncate, type IncidentMessages } from "./screens.js";
 
 export interface StartKnown {
@@ -59,7 +59,7 @@ const FUTURE_SLACK_MS = 5 * 60_000;
 
 export async function askStart(prompter: Prompter, playbook: BasePlaybook, known: StartKnown, defaults: StartDefaults, print: (line: string) => void): Promise<StartAnswers> {
   let msg: IncidentMessages = messages(known.lang ?? defaults.lang).incident;
-  const user = known.user ?? (await prompter.input({ message: msg.askName, default: defaults.user, validate: required(msg.nameRequired) }));
+  const user = known.user ?? (await askName(prompter, msg, defaults.user));
 
   let lang = known.lang;
   if (!lang) {

@@ -12,7 +12,7 @@ import { messages } from "../i18n/index.js";
 import { pick } from "../lang.js";
 import type { Draft } from "../render/draft.js";
 import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace } from "../render/incident.js";
-import { isPromptExit, required, type Prompter } from "./prompter.js";
+import { askName, isPromptExit, required, type Prompter } from "./prompter.js";
 import { decisionChoices, homeChoices, pickChoices, stepChoices, type StepChoice } from "./menus.js";
 import { changes, draftCommand, homeScreen, nextStep, optionLabel, resumeCommand, stepDef, stepScreen, stepTitle, type View } from "./screens.js";
 
@@ -44,18 +44,14 @@ export async function runWalk(session: WalkSession, prompter: Prompter, options:
 }
 
 /** Ctrl-C: what is recorded is on disk already; say so and how to come back. */
-export function cancelled(session: WalkSession): RespondError {
+function cancelled(session: WalkSession): RespondError {
   return new RespondError("cancelled", session.view.msg.cancelled(resumeCommand(session.view.dir)));
-}
-
-export async function askUser(prompter: Prompter, view: View, defaultUser: string): Promise<string> {
-  return prompter.input({ message: view.msg.askName, default: defaultUser, validate: required(view.msg.nameRequired) });
 }
 
 async function walk(session: WalkSession, prompter: Prompter, options: WalkOptions): Promise<void> {
   const { view, print } = session;
   const { msg, paint } = view;
-  const user = options.user ?? (await askUser(prompter, view, options.defaultUser));
+  const user = options.user ?? (await askName(prompter, msg, options.defaultUser));
   const later = new Set<string>();
 
   for (;;) {

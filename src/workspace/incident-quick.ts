@@ -6,6 +6,7 @@
  * parse in incident.ts, with its positioned issues. So this never accepts more.
  */
 import { isTimeZone } from "../engine/time.js";
+import { isLang } from "../lang.js";
 import type { Incident } from "./incident.js";
 
 const TOP = ["format", "id", "playbook", "t0", "city", "lang", "timeZone", "mode", "created"] as const;
@@ -26,7 +27,10 @@ const NOT_STRING = [
 const PLAIN = /^[\p{L}\p{N}/._](?:[\p{L}\p{N} ._/+-]|:(?=[^ ]))*$/u;
 const QUOTED = /^"([^"\\]*)"$/;
 const LINE = /^( {2})?([A-Za-z0-9]+):(?: (.*))?$/;
-const ISO = /T.*(Z|[+-]\d{2}:?\d{2})$/;
+const ZONED = /T.*(Z|[+-]\d{2}:?\d{2})$/;
+
+/** An ISO time with its zone, as incident.yaml holds them (the full schema checks with this too). */
+export const isIsoTime = (s: string | undefined): s is string => s !== undefined && !Number.isNaN(Date.parse(s)) && ZONED.test(s);
 
 /** A string value, or undefined when the full parser must decide. */
 function stringValue(raw: string): string | undefined {
@@ -35,8 +39,6 @@ function stringValue(raw: string): string | undefined {
   if (!PLAIN.test(raw) || / $/.test(raw) || NOT_STRING.some((r) => r.test(raw))) return undefined;
   return raw;
 }
-
-const isoTime = (s: string | undefined): s is string => s !== undefined && !Number.isNaN(Date.parse(s)) && ISO.test(s);
 
 export function quickIncident(text: string): Incident | undefined {
   const top = new Map<string, string>();
@@ -59,16 +61,13 @@ export function quickIncident(text: string): Incident | undefined {
   }
   if (top.size !== TOP.length || nested.size !== NESTED.length || top.get("format") !== "1") return undefined;
 
-  const s = (map: Map<string, string>, key: string) => {
-    const raw = map.get(key);
-    return raw === undefined ? undefined : stringValue(raw);
-  };
+  // every key is there (counted above): what is left is whether its value is a plain string
+  const s = (map: Map<string, string>, key: string) => stringValue(map.get(key)!);
   const playbook = { id: s(nested, "id"), version: s(nested, "version"), hash: s(nested, "hash"), ref: s(nested, "ref") };
   const [id, t0, city, lang, timeZone, mode, created] = ["id", "t0", "city", "lang", "timeZone", "mode", "created"].map((k) => s(top, k));
   if (!id || !city || !playbook.id || !playbook.version || !playbook.hash || !playbook.ref) return undefined;
-  if (lang !== "en" && lang !== "fr") return undefined;
-  if (mode !== "live" && mode !== "exercise") return undefined;
-  if (!isoTime(t0) || !isoTime(created) || !timeZone || !isTimeZone(timeZone)) return undefined;
+  if (!isLang(lang) || (mode !== "live" && mode !== "exercise")) return undefined;
+  if (!isIsoTime(t0) || !isIsoTime(created) || !timeZone || !isTimeZone(timeZone)) return undefined;
   return {
     format: 1,
     id,

@@ -6,14 +6,17 @@ import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from "
 import { z } from "zod";
 import { invalidInput, type Issue } from "../errors.js";
 import { isTimeZone } from "../engine/time.js";
+import { LANGS } from "../lang.js";
+import { isIsoTime } from "./incident-quick.js";
 
 export const INCIDENT_FORMAT = 1;
 
-const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)) && /T.*(Z|[+-]\d{2}:?\d{2})$/.test(s), "must be an ISO time with a zone, e.g. 2026-05-14T16:30:00Z");
+const isoTime = z.string().refine(isIsoTime, "must be an ISO time with a zone, e.g. 2026-05-14T16:30:00Z");
 
 export const IncidentSchema = z.strictObject({
   format: z.literal(INCIDENT_FORMAT, { error: `must be ${INCIDENT_FORMAT}: this version of respond reads incident format ${INCIDENT_FORMAT}` }),
   id: z.string().min(1),
+  /** `ref` is what start was given (a shipped id or a path), so it can be found again */
   playbook: z.strictObject({
     id: z.string().min(1),
     version: z.string().min(1),
@@ -22,24 +25,13 @@ export const IncidentSchema = z.strictObject({
   }),
   t0: isoTime,
   city: z.string().min(1),
-  lang: z.enum(["en", "fr"]),
+  lang: z.enum(LANGS),
   timeZone: z.string().refine(isTimeZone, "must be a time zone such as Europe/Paris"),
   mode: z.enum(["live", "exercise"]),
   created: isoTime,
 });
 
-export interface Incident {
-  format: 1;
-  id: string;
-  /** `ref` is what start was given (a shipped id or a path), so it can be found again */
-  playbook: { id: string; version: string; hash: string; ref: string };
-  t0: string;
-  city: string;
-  lang: "en" | "fr";
-  timeZone: string;
-  mode: "live" | "exercise";
-  created: string;
-}
+export type Incident = z.infer<typeof IncidentSchema>;
 
 export function parseIncident(text: string, file: string): Incident {
   const lineCounter = new LineCounter();
