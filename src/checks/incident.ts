@@ -1,31 +1,28 @@
 /**
- * What the checks need to know about an incident, from its playbook and journal:
- * every fact with its value, whether it is confirmed and how sensitive it is, and
- * whether the authorities have confirmed the motive (the motive_confirmed flag).
+ * What the checks need to know about an incident, from its state as the engine
+ * computed it: every fact with its value, whether it is confirmed and how sensitive
+ * it is, and whether the authorities have confirmed the motive (the motive_confirmed flag).
  */
-import { collectRecords } from "../engine/records.js";
-import type { JournalEvent } from "../journal/events.js";
-import type { ResolvedPlaybook } from "../playbook/types.js";
+import type { IncidentState } from "../engine/types.js";
+import type { BasePlaybook } from "../playbook/schema.js";
 import type { CheckContext, CheckFact } from "./checks.js";
 
 export function incidentCheckContext(
-  playbook: ResolvedPlaybook,
-  events: JournalEvent[],
-  t0: Date,
+  playbook: Pick<BasePlaybook, "facts">,
+  state: Pick<IncidentState, "facts" | "flags">,
   lang: CheckContext["lang"],
   audience: CheckContext["audience"] = "public",
 ): CheckContext {
-  const records = collectRecords(playbook, events, t0);
   const declared = new Map(playbook.facts.map((f) => [f.id, f]));
-  const facts: CheckFact[] = Object.values(records.facts).map((state) => {
-    const def = declared.get(state.id);
+  const facts: CheckFact[] = Object.values(state.facts).map((fact) => {
+    const def = declared.get(fact.id);
     return {
-      id: state.id,
-      value: state.value,
-      confirmed: state.confirmed,
+      id: fact.id,
+      value: fact.value,
+      confirmed: fact.confirmed,
       ...(def?.sensitive ? { sensitive: def.sensitive } : {}),
       ...(def ? { public: def.public } : {}),
     };
   });
-  return { lang, motiveConfirmed: records.flags.motive_confirmed === true, facts, audience };
+  return { lang, motiveConfirmed: state.flags.motive_confirmed === true, facts, audience };
 }

@@ -88,13 +88,16 @@ export async function openIncident(ctx: CliContext, options: { dir?: unknown }):
   const now = resolveClock({ ...ctx, msg }, incident.timeZone, t0);
   const compute = (events: JournalEvent[]) => computeState({ playbook, t0, timeZone: incident.timeZone, events, now: now() });
 
-  let seen = new Set<string>();
+  const seen = new Set<string>();
   const read = async (): Promise<JournalEvent[]> => {
     const { events, problems } = await readJournal(dir);
     // a long walk re-reads often: say each problem once
-    const fresh = problems.filter((p) => !seen.has(`${p.kind}:${p.line}`));
-    for (const p of fresh) ctx.out.warn(ctx.out.color.yellow(msg.incident.journalProblem(p.line, p.message)));
-    seen = new Set([...seen, ...fresh.map((p) => `${p.kind}:${p.line}`)]);
+    for (const p of problems) {
+      const key = `${p.kind}:${p.line}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      ctx.out.warn(ctx.out.color.yellow(msg.incident.journalProblem(p.line, p.message)));
+    }
     return events;
   };
 

@@ -19,7 +19,7 @@ export interface FactTimeContext {
 const fail = (message: string): FactParse => ({ ok: false, message });
 
 /** Split a list typed on one line: commas or semicolons, blanks dropped. */
-export function splitList(text: string): string[] {
+function splitList(text: string): string[] {
   return text
     .split(/[;,\n]/)
     .map((s) => s.trim())
@@ -75,3 +75,11 @@ export function parseFactValue(fact: Fact, raw: unknown, time: FactTimeContext):
 
 /** The fact's label in `lang`, for prompts and messages. */
 export const factLabel = (fact: Fact, lang: string): string => pick(fact.label, lang);
+
+/**
+ * Who vouches for a value as it is entered: the person or authority named, else, for
+ * the city's own information (`confirm: false`: its support line, the mayor's name),
+ * whoever entered it; otherwise nobody yet.
+ */
+export const confirmedOnEntry = (fact: Pick<Fact, "confirm">, named: string | undefined, enteredBy: string): string | undefined =>
+  named ?? (fact.confirm ? undefined : enteredBy);

@@ -54,7 +54,7 @@ export async function check(ctx: CliContext, file: string, options: CheckOptions
     // the same incident, playbook snapshot and journal warnings as every incident command
     const opened = await openIncident(ctx, { dir });
     const lang = opened.lang;
-    checkCtx = incidentCheckContext(opened.playbook, opened.events, opened.t0, lang);
+    checkCtx = incidentCheckContext(opened.playbook, opened.state, lang);
     warnings.push(messages(lang).checks.withIncident(dir));
   } else {
     const lang = ctx.langFlag ?? "en";

@@ -6,7 +6,7 @@ import { didYouMean } from "../../engine/refs.js";
 import { formatTime } from "../../engine/time.js";
 import type { FactState } from "../../engine/types.js";
 import { RespondError } from "../../errors.js";
-import { factLabel, parseFactValue, type FactValue } from "../../incident/facts.js";
+import { confirmedOnEntry, factLabel, parseFactValue, type FactValue } from "../../incident/facts.js";
 import { BUILT_IN_FACTS } from "../../playbook/built-in-facts.js";
 import type { Fact } from "../../playbook/schema.js";
 import type { CliContext } from "../context.js";
@@ -44,8 +44,7 @@ async function set(ctx: CliContext, opened: OpenIncident, id: string, raw: strin
   const parsed = parseFactValue(fact, raw, { timeZone: opened.incident.timeZone, t0: opened.t0 });
   if (!parsed.ok) throw new RespondError("usage", msg.invalid(label, parsed.message));
   const by = resolveAuthor(ctx, options.by);
-  // the city's own information (its support line, the mayor's name) is vouched for by whoever enters it
-  const confirmedBy = nonBlank(opened, "--confirmed-by", options.confirmedBy) ?? (fact.confirm ? undefined : by);
+  const confirmedBy = confirmedOnEntry(fact, nonBlank(opened, "--confirmed-by", options.confirmedBy), by);
   await opened.append([
     { type: "fact.set", data: { fact: id, value: parsed.value, ...(confirmedBy ? { confirmedBy } : {}) }, by, at: opened.now().toISOString() },
   ]);

@@ -7,13 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import { isAbsolute, join, resolve } from "node:path";
-import { computeState, resolveStepRef } from "../../engine/engine.js";
 import { isTimeZone, parseTime } from "../../engine/time.js";
-import { isRespondError, RespondError } from "../../errors.js";
+import { RespondError } from "../../errors.js";
 import { messages } from "../../i18n/index.js";
 import { parseAnswers, type Answers } from "../../incident/answers.js";
 import { factLabel } from "../../incident/facts.js";
-import type { JournalEvent, NewEvent } from "../../journal/events.js";
+import { openingEvents } from "../../incident/opening.js";
+import type { NewEvent } from "../../journal/events.js";
 import { appendEvents } from "../../journal/journal.js";
 import type { Lang } from "../../lang.js";
 import { listPlaybooks, loadPlaybook } from "../../playbook/load.js";
@@ -59,10 +59,16 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
   const zoneGuess = options.tz ?? defaultTimeZone;
   const at = options.at === undefined ? undefined : parseTime(options.at, { timeZone: zoneGuess });
   if (options.at !== undefined && !at) throw new RespondError("usage", ctx.msg.common.badTime("--at", options.at));
+  // the answers file is read once, and parsed against a time: its attack time defaults to now
+  const answersText = options.answers === undefined ? undefined : await readAnswers(ctx, options.answers);
+  const answersAt = (now: Date): Answers | undefined =>
+    answersText === undefined
+      ? undefined
+      : parseAnswers(answersText, options.answers as string, playbook, { ...(options.tz ? { timeZone: options.tz } : {}), ...(at ? { at } : {}), defaultTimeZone, now });
   let now = ctx.clock();
   if (ctx.nowFlag !== undefined) {
     // `--now T+30m` is read against the attack time, which may be in the answers file
-    const t0 = at ?? (options.answers !== undefined ? (await readAnswers(ctx, playbook, options, { now, defaultTimeZone, at })).t0 : undefined);
+    const t0 = at ?? answersAt(now)?.t0;
     const fixed = parseTime(ctx.nowFlag, { timeZone: zoneGuess, ...(t0 ? { t0 } : {}) });
     if (!fixed) throw new RespondError("usage", ctx.msg.common.badTime("--now", ctx.nowFlag));
     now = fixed;
@@ -86,12 +92,11 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
       throw error;
     }
   } else {
-    plan = await planFromAnswers(ctx, playbook, storedRef, options, { at, now, defaultTimeZone });
+    plan = planFromAnswers(ctx, playbook, storedRef, options, answersAt(now), { at, now, defaultTimeZone });
   }
 
   const dir = options.dir !== undefined ? resolve(ctx.cwd, options.dir) : join(ctx.cwd, INCIDENTS_FOLDER, workspaceName(plan.t0, plan.city, plan.timeZone));
   await refuseExisting(ctx, dir);
-  const events = openingEvents(plan, now);
   const incident: Incident = {
     format: 1,
     id: randomUUID(),
@@ -103,6 +108,7 @@ export async function run(ctx: CliContext, args: string[], options: StartOptions
     mode: "live",
     created: now.toISOString(),
   };
+  const events = openingEvents({ ...plan, incident }, now);
   await createWorkspace(dir, incident, playbook);
   await appendEvents(dir, events);
 
@@ -151,15 +157,15 @@ async function refuseExisting(ctx: CliContext, dir: string): Promise<void> {
   }
 }
 
-async function planFromAnswers(
+function planFromAnswers(
   ctx: CliContext,
   playbook: ResolvedPlaybook,
   ref: string,
   options: StartOptions,
+  answers: Answers | undefined,
   time: { at: Date | undefined; now: Date; defaultTimeZone: string },
-): Promise<StartPlan> {
+): StartPlan {
   const msg = ctx.msg.incident;
-  const answers = options.answers !== undefined ? await readAnswers(ctx, playbook, options, time) : undefined;
   const city = options.city?.trim() || answers?.city;
   const facts = answers?.facts ?? [];
   const missing: string[] = [];
@@ -182,69 +188,10 @@ async function planFromAnswers(
   };
 }
 
-async function readAnswers(ctx: CliContext, playbook: ResolvedPlaybook, options: StartOptions, time: { at: Date | undefined; now: Date; defaultTimeZone: string }): Promise<Answers> {
-  const file = options.answers as string;
-  let text: string;
+async function readAnswers(ctx: CliContext, file: string): Promise<string> {
   try {
-    text = await readFile(resolve(ctx.cwd, file), "utf8");
+    return await readFile(resolve(ctx.cwd, file), "utf8");
   } catch (error) {
     throw new RespondError("usage", ctx.msg.incident.answersUnreadable(file, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
-  return parseAnswers(text, file, playbook, {
-    ...(options.tz ? { timeZone: options.tz } : {}),
-    ...(time.at ? { at: time.at } : {}),
-    defaultTimeZone: time.defaultTimeZone,
-    now: time.now,
-  });
-}
-
-/**
- * The incident's first entries: opened, facts, then the answers file's decisions,
- * ticks and skips. Ticks are checked against the state those decisions produce
- * (a step a decision closed cannot be ticked), all before anything is written.
- */
-function openingEvents(plan: StartPlan, now: Date): NewEvent[] {
-  const at = now.toISOString();
-  const by = plan.user;
-  const events: NewEvent[] = [
-    {
-      type: "incident.opened",
-      data: {
-        playbook: plan.playbook.id,
-        playbookVersion: plan.playbook.version,
-        playbookHash: plan.playbook.hash,
-        t0: plan.t0.toISOString(),
-        city: plan.city,
-        lang: plan.lang,
-        timeZone: plan.timeZone,
-        mode: "live",
-      },
-      by,
-      at,
-    },
-    ...plan.facts.map((f): NewEvent => {
-      // the city's own information, given as a plain value, is vouched for by whoever entered it
-      const confirmedBy = f.confirmedBy ?? (plan.playbook.facts.find((d) => d.id === f.id)?.confirm === false ? by : undefined);
-      return { type: "fact.set", data: { fact: f.id, value: f.value, ...(confirmedBy ? { confirmedBy } : {}) }, by, at };
-    }),
-  ];
-  const answers = plan.answers;
-  if (!answers) return events;
-  for (const d of answers.decisions) events.push({ type: "decision.made", data: { step: d.step, option: d.option, why: d.why }, by: d.by ?? by, at });
-
-  const stateNow = () =>
-    computeState({ playbook: plan.playbook, t0: plan.t0, timeZone: plan.timeZone, now, events: events.map((e, i): JournalEvent => ({ ...e, v: 1, id: `planned-${i}` }) as JournalEvent) });
-  const resolveTask = (list: string, ref: string) => {
-    try {
-      const step = resolveStepRef(stateNow(), ref, "any");
-      if (step.state !== "open") throw new RespondError("usage", `it is already ${step.state}.`);
-      return { step: step.stepId, ...(step.occurrence ? { occurrence: step.occurrence } : {}) };
-    } catch (error) {
-      if (isRespondError(error)) throw new RespondError("invalid-input", messages(plan.lang).incident.answersStep(answers.file, list, ref, error.message), error.hint ? { hint: error.hint } : {});
-      throw error;
-    }
-  };
-  for (const t of answers.done) events.push({ type: "task.done", data: { ...resolveTask("done", t.ref), ...(t.note ? { note: t.note } : {}) }, by: t.by ?? by, at });
-  for (const s of answers.skipped) events.push({ type: "task.skipped", data: { ...resolveTask("skipped", s.ref), reason: s.reason }, by: s.by ?? by, at });
-  return events;
 }

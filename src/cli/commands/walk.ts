@@ -23,7 +23,8 @@ export async function run(ctx: CliContext, _args: string[], options: { dir?: str
   }
   const [{ terminalPrompter }, { runWalk }] = await Promise.all([import("../../prompts/prompter.js"), import("../../prompts/walk.js")]);
   // --by answers "Your name, for the log" up front, as it does for start
-  const who = options.by === undefined ? { defaultUser: resolveAuthor(ctx) } : { user: resolveAuthor(ctx, options.by), defaultUser: resolveAuthor(ctx, options.by) };
+  const user = resolveAuthor(ctx, options.by);
+  const who = options.by === undefined ? { defaultUser: user } : { user, defaultUser: user };
   await runWalk(walkSession(ctx, opened), terminalPrompter({ paint: ctx.out.color, lang: opened.lang }), who);
   return 0;
 }

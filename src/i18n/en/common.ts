@@ -6,11 +6,8 @@ export const common = {
   internalHint: (version: string) =>
     `Please report it to the respond maintainers with the command you ran. For details, run it again with RESPOND_DEBUG=1 (respond ${version}, Node ${process.version}).`,
   whatToDo: "What to do:",
-  usageHint: "Run the command with --help to see what it takes.",
   badTime: (flag: string, value: string) =>
     `${flag}: '${value}' is not a time. Use an ISO date and time such as 2026-05-14T18:30, or T+2h relative to the attack time.`,
   badLang: (value: string) => `--lang: '${value}' is not a language respond speaks. Use en or fr.`,
   cancelled: "Stopped. Everything recorded so far is saved.",
-  resumeWith: (command: string) => `To carry on: ${command}`,
-  issuesCount: (n: number) => (n === 1 ? "1 problem" : `${n} problems`),
 };

@@ -7,11 +7,8 @@ export const common: typeof en = {
   internalHint: (version) =>
     `Merci de le signaler aux responsables de respond en indiquant la commande lancée. Pour le détail, relancez-la avec RESPOND_DEBUG=1 (respond ${version}, Node ${process.version}).`,
   whatToDo: "Que faire :",
-  usageHint: "Lancez la commande avec --help pour voir ce qu’elle attend.",
   badTime: (flag, value) =>
     `${flag} : « ${value} » n’est pas une heure. Indiquez une date et une heure ISO, par exemple 2026-05-14T18:30, ou T+2h par rapport à l’heure de l’attaque.`,
   badLang: (value) => `--lang : « ${value} » n’est pas une langue de respond. Choisissez en ou fr.`,
   cancelled: "Interrompu. Tout ce qui a été saisi jusqu’ici est enregistré.",
-  resumeWith: (command) => `Pour reprendre : ${command}`,
-  issuesCount: (n) => (n <= 1 ? `${n} problème` : `${n} problèmes`),
 };
