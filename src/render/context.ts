@@ -7,8 +7,6 @@ import { RespondError } from "../errors.js";
 import { markedUnconfirmed, toConfirm } from "./placeholders.js";
 import type { FactValue, RenderInput, Template } from "./types.js";
 
-/** Facts every incident has, always confirmed: they come from the workspace itself. */
-
 /** The names a template may use at its top level. */
 export const CONTEXT_ROOTS = ["facts", "flags", "decisions", "city", "attack_time", "timezone", "lang", "now"] as const;
 
@@ -26,7 +24,8 @@ export interface BuiltContext {
   known: Set<string>;
 }
 
-function hasValue(value: FactValue): value is string | number | string[] {
+/** A value a template can print: not missing, not blank, not an empty list. */
+export function hasValue(value: FactValue): value is string | number | string[] {
   if (value === undefined || value === null) return false;
   if (typeof value === "string") return value.trim() !== "";
   if (typeof value === "number") return Number.isFinite(value);
@@ -87,10 +86,7 @@ export function buildContext(template: Template, input: RenderInput): BuiltConte
     ["facts", facts],
     ["flags", dict(Object.entries(input.flags))],
     ["decisions", dict(Object.entries(input.decisions))],
-    ["city", input.city],
-    ["attack_time", input.t0.toISOString()],
-    ["timezone", input.timeZone],
-    ["lang", lang],
+    ...Object.entries(builtIn),
     ["now", input.now.toISOString()],
   ]);
   return { context, known };

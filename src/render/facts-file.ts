@@ -25,7 +25,6 @@ import { parseFactValue } from "../incident/facts.js";
 import { isLang, type Lang } from "../lang.js";
 import { loadPlaybook } from "../playbook/load.js";
 import { defaultMessages, schemaIssues } from "../playbook/schema-issues.js";
-import type { ResolvedPlaybook } from "../playbook/types.js";
 import { parseYaml, pathText } from "../playbook/yaml.js";
 import type { FactInput, RenderInput } from "./types.js";
 
@@ -48,15 +47,11 @@ const FactsFile = z.strictObject({
   decisions: z.record(z.string(), z.string()).default({}),
 });
 
-export interface FactsFileResult {
-  input: RenderInput;
-  playbook: ResolvedPlaybook;
-}
-
+/** What the facts file says, checked against its playbook's facts, as a render input. */
 export async function readFactsFile(
   path: string,
   options: { cwd: string; lang?: Lang; now: Date; defaultTimeZone: string },
-): Promise<FactsFileResult> {
+): Promise<RenderInput> {
   const file = resolve(options.cwd, path);
   let text: string;
   try {
@@ -101,17 +96,14 @@ export async function readFactsFile(
 
   const lang = options.lang ?? (isLang(data.lang) ? data.lang : "en");
   return {
-    playbook,
-    input: {
-      lang,
-      timeZone,
-      t0,
-      now: options.now,
-      city: data.city,
-      facts,
-      factMeta: playbook.facts.map((f) => ({ id: f.id, type: f.type, ...(f.public === false ? { public: false } : {}), ...(f.sensitive ? { sensitive: f.sensitive } : {}) })),
-      flags: data.flags,
-      decisions: data.decisions,
-    },
+    lang,
+    timeZone,
+    t0,
+    now: options.now,
+    city: data.city,
+    facts,
+    factMeta: playbook.facts,
+    flags: data.flags,
+    decisions: data.decisions,
   };
 }

@@ -13,7 +13,8 @@ const LANG = /^[a-z]{2}$/;
 /** Templates are a page or two; a bigger file is a mistake. */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
 
-function inside(base: string, file: string): boolean {
+/** True when `file` is strictly inside the folder `base`. */
+export function inside(base: string, file: string): boolean {
   const rel = relative(base, file);
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
 }

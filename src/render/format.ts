@@ -14,8 +14,9 @@ export function tidy(text: string): string {
     .trim()}\n`;
 }
 
+/** The plain-text version of a document, tidied. */
 export function toText(markdown: string): string {
-  return markdown
+  const lines = markdown
     .split("\n")
     .map((line) =>
       line
@@ -23,8 +24,8 @@ export function toText(markdown: string): string {
         .replace(/^(\s*)[-*] \[([ xX])\] /, (_m, indent: string, mark: string) => `${indent}[${mark === " " ? " " : "x"}] `)
         .replace(/\*\*(.+?)\*\*/g, "$1"),
     )
-    .filter((line) => !/^-{3,}$/.test(line.trim()))
-    .join("\n");
+    .filter((line) => !/^-{3,}$/.test(line.trim()));
+  return tidy(lines.join("\n"));
 }
 
 const inline = (text: string): string =>

@@ -7,11 +7,12 @@ import type { Issue } from "../errors.js";
 import { AUDIENCES, CHANNELS } from "../playbook/schema.js";
 import { defaultMessages, schemaIssues } from "../playbook/schema-issues.js";
 import { parseYaml } from "../playbook/yaml.js";
+import { TEMPLATE_ID } from "./validate.js";
 
 const FactId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "fact ids are lower-case letters, digits, '-' or '_'");
 
 export const FrontMatter = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and '-' (e.g. holding-statement)"),
+  id: z.string().regex(TEMPLATE_ID, "must be lower-case letters, digits and '-' (e.g. holding-statement)"),
   title: z.string().min(1),
   audience: z.enum(AUDIENCES),
   channel: z.enum(CHANNELS),

@@ -6,7 +6,7 @@
 import type { Issue } from "../errors.js";
 import { shippedTemplatesDir } from "../paths.js";
 import { BUILT_IN_FACTS } from "../playbook/built-in-facts.js";
-import { buildContext, CONTEXT_ROOTS } from "./context.js";
+import { buildContext, CONTEXT_ROOTS, hasValue } from "./context.js";
 import { compile, createEnv, parse } from "./env.js";
 import { parseErrorPosition, runtimeIssue, templateProblem } from "./errors.js";
 import { htmlPage, markdownToHtml, tidy, toText } from "./format.js";
@@ -99,11 +99,10 @@ export async function loadTemplate(id: string, lang: string, options: { dir?: st
 }
 
 /**
- * Every template, once per id, with the languages it exists in. With `lang`, only
- * the templates in that language, described in it. `cwd` is accepted for a city's
- * own templates folder; today only `dir` (default: the shipped templates) is read.
+ * Every template in `dir` (default: the shipped templates), once per id, with the
+ * languages it exists in. With `lang`, only the templates in that language, described in it.
  */
-export async function listTemplates(options: { cwd?: string; lang?: string; dir?: string } = {}): Promise<TemplateInfo[]> {
+export async function listTemplates(options: { lang?: string; dir?: string } = {}): Promise<TemplateInfo[]> {
   const root = options.dir ?? shippedTemplatesDir();
   const langs = languagesIn(root);
   const byId = new Map<string, TemplateInfo>();
@@ -141,16 +140,12 @@ export function renderTemplate(template: Template, input: RenderInput, format: F
   const markdown = tidy(runTemplate(template, context, settings, format === "html"));
 
   const marks = marksIn(markdown);
-  const hasValue = (id: string) => {
-    const fact = Object.hasOwn(input.facts, id) ? input.facts[id] : undefined;
-    const v = fact?.value;
-    return v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "") && !(Array.isArray(v) && v.length === 0);
-  };
-  const missing = marks.toConfirm.filter((id) => !hasValue(id));
-  const unconfirmed = [...new Set([...marks.toConfirm.filter(hasValue), ...marks.unconfirmed])];
+  const valued = (id: string) => hasValue(Object.hasOwn(input.facts, id) ? input.facts[id]?.value : undefined);
+  const missing = marks.toConfirm.filter((id) => !valued(id));
+  const unconfirmed = [...new Set([...marks.toConfirm.filter(valued), ...marks.unconfirmed])];
   const builtIn = new Set<string>(BUILT_IN_FACTS);
   const facts = template.referenced.filter((id) => !builtIn.has(id) && known.has(id) && !unconfirmed.includes(id));
 
-  const text = format === "txt" ? tidy(toText(markdown)) : format === "html" ? htmlPage(markdownToHtml(markdown), template.info.title, template.lang) : markdown;
+  const text = format === "txt" ? toText(markdown) : format === "html" ? htmlPage(markdownToHtml(markdown), template.info.title, template.lang) : markdown;
   return { text, missing, unconfirmed, facts };
 }

@@ -1,5 +1,7 @@
 /** The rendering contracts: what a template declares, what a render needs and returns. */
+import type { FactValue as CheckedValue } from "../incident/facts.js";
 import type { Lang } from "../lang.js";
+import type { Fact } from "../playbook/schema.js";
 
 export const FORMATS = ["md", "txt", "html"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -39,18 +41,19 @@ export interface Template {
   kind: "statement" | "checklist";
 }
 
-export type FactValue = string | number | string[] | undefined;
+/** A fact as checked by incident/facts.ts, or none. */
+export type FactValue = CheckedValue | undefined;
 
 export interface FactInput {
   value: FactValue;
   confirmed: boolean;
 }
 
+/** What a render needs to know about a fact beyond its value: a playbook's `Fact` is one. */
 export interface FactMeta {
   id: string;
   public?: boolean;
-  sensitive?: string;
-  type: string;
+  sensitive?: Fact["sensitive"];
 }
 
 export interface RenderInput {

@@ -1,5 +1,5 @@
 /** A full, confirmed set of the city-response facts, for rendering tests. */
-import type { RenderInput } from "../../src/render/types.js";
+import type { FactMeta, RenderInput } from "../../src/render/types.js";
 
 export const STATEMENTS = [
   "holding-statement",
@@ -65,11 +65,11 @@ export const VALUES: Record<"en" | "fr", Record<string, string | number | string
   },
 };
 
-export const FACT_META = [
-  { id: "perpetrator_name", type: "text", public: false, sensitive: "perpetrator" },
-  { id: "victims_count", type: "number", sensitive: "casualties" },
-  { id: "injured_count", type: "number", sensitive: "casualties" },
-  { id: "victim_names", type: "list", sensitive: "victims" },
+export const FACT_META: FactMeta[] = [
+  { id: "perpetrator_name", public: false, sensitive: "perpetrator" },
+  { id: "victims_count", sensitive: "casualties" },
+  { id: "injured_count", sensitive: "casualties" },
+  { id: "victim_names", sensitive: "victims" },
 ];
 
 export const MOTIVE_OPEN = { motive_confirmed: false, community_targeted: false };

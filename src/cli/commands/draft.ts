@@ -18,7 +18,6 @@
 import { existsSync } from "node:fs";
 import { chmod, rename, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { parseTime } from "../../engine/time.js";
 import { RespondError } from "../../errors.js";
 import { pick } from "../../lang.js";
 import type { BasePlaybook } from "../../playbook/schema.js";
@@ -27,7 +26,7 @@ import { readFactsFile } from "../../render/facts-file.js";
 import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace, statementStepFor, workspacePath } from "../../render/incident.js";
 import type { Format } from "../../render/types.js";
 import type { CliContext } from "../context.js";
-import { openIncident, resolveAuthor } from "../incident.js";
+import { openIncident, resolveAuthor, resolveClock } from "../incident.js";
 
 export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const [templateId = ""] = args;
@@ -37,21 +36,17 @@ export async function run(ctx: CliContext, args: string[], options: Record<strin
 }
 
 async function fromFactsFile(ctx: CliContext, templateId: string, format: Format, factsFile: string, options: Record<string, unknown>): Promise<number> {
-  const msg = ctx.msg.drafting;
-  const { input } = await readFactsFile(factsFile, {
+  const input = await readFactsFile(factsFile, {
     cwd: ctx.cwd,
     ...(ctx.langFlag ? { lang: ctx.langFlag } : {}),
     now: ctx.clock(),
     defaultTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   });
-  if (ctx.nowFlag !== undefined) {
-    const now = parseTime(ctx.nowFlag, { timeZone: input.timeZone, t0: input.t0 });
-    if (!now) throw new RespondError("usage", msg.badNow(ctx.nowFlag));
-    input.now = now;
-  }
+  // --now may be T+25h: read against the facts file's attack time
+  input.now = resolveClock(ctx, input.timeZone, input.t0)();
 
   const draft = draftFromInput(templateId, input, { format, lang: String(input.lang) });
-  if (options.strict && incomplete(draft)) return refuse(ctx, draft, msg.strictHint);
+  if (options.strict && incomplete(draft)) return refuse(ctx, draft, ctx.msg.drafting.strictHint);
 
   if (typeof options.out === "string") await writeOut(ctx, options.out, draft.text);
   else process.stdout.write(draft.text);
@@ -61,15 +56,17 @@ async function fromFactsFile(ctx: CliContext, templateId: string, format: Format
 
 async function inIncident(ctx: CliContext, templateId: string, format: Format, options: Record<string, unknown>): Promise<number> {
   const opened = await openIncident(ctx, { dir: options.dir });
+  // the incident's language, unless --lang says otherwise
+  const local: CliContext = { ...ctx, msg: opened.msg };
   const msg = opened.msg.drafting;
   const author = resolveAuthor(ctx, options.by);
   const { incident, playbook, state } = opened;
   const draft = draftIncident(playbook, state, { city: incident.city, timeZone: incident.timeZone, lang: opened.lang }, { template: templateId, format });
-  if (options.strict && incomplete(draft)) return refuse({ ...ctx, msg: opened.msg }, draft, msg.strictHintIncident);
+  if (options.strict && incomplete(draft)) return refuse(local, draft, msg.strictHintIncident);
 
   let file: string;
   if (typeof options.out === "string") {
-    const path = await writeOut({ ...ctx, msg: opened.msg }, options.out, draft.text);
+    const path = await writeOut(local, options.out, draft.text);
     file = workspacePath(opened.dir, path);
   } else {
     const base = draftBaseName(draft.template.info.id, opened.lang, opened.now(), incident.timeZone);
@@ -86,7 +83,7 @@ async function inIncident(ctx: CliContext, templateId: string, format: Format, o
     throw error;
   }
   ctx.out.warn(step ? msg.recorded(stepTitle(playbook, step, opened.lang)) : msg.recordedNoStep);
-  report({ ...ctx, msg: opened.msg }, draft);
+  report(local, draft);
   if (incomplete(draft)) ctx.out.warn(msg.confirmWith);
   return 0;
 }

@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 
 export async function run(ctx: CliContext, args: string[], options: Record<string, unknown>): Promise<number> {
   const msg = ctx.msg.drafting;
-  const list = await listTemplates({ cwd: ctx.cwd, ...(ctx.langFlag ? { lang: ctx.langFlag } : {}) });
+  const list = await listTemplates(ctx.langFlag ? { lang: ctx.langFlag } : {});
   if (options.json) {
     ctx.out.json(list);
     return 0;

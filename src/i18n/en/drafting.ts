@@ -1,6 +1,5 @@
 /** Interface messages for the drafting commands: templates, draft, checklist. */
 export const drafting = {
-  templatesTitle: "Templates",
   columns: { id: "id", title: "title", audience: "audience", channel: "channel", limit: "limit", languages: "languages" },
   internal: "internal",
   noTemplates: "No templates were found.",
@@ -15,7 +14,6 @@ export const drafting = {
   suggestion: (text: string) => `          Suggestion: ${text}`,
   written: (file: string) => `Draft written to ${file}.`,
   previousKept: (file: string) => `The previous version was kept as ${file}.`,
-  badNow: (value: string) => `--now: '${value}' is not a time. Use an ISO date and time such as 2026-05-14T18:30, or T+2h from the attack time.`,
   // incident mode: facts from the journal, the draft kept in the workspace
   savedAs: (file: string) => `Saved as ${file}.`,
   recorded: (step: string) => `Recorded in the log; the step "${step}" is now done.`,

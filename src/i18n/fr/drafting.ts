@@ -1,7 +1,6 @@
 import type { drafting as en } from "../en/drafting.js";
 
 export const drafting: typeof en = {
-  templatesTitle: "Modèles",
   columns: { id: "id", title: "titre", audience: "public visé", channel: "canal", limit: "limite", languages: "langues" },
   internal: "interne",
   noTemplates: "Aucun modèle n’a été trouvé.",
@@ -16,7 +15,6 @@ export const drafting: typeof en = {
   suggestion: (text: string) => `          Suggestion : ${text}`,
   written: (file: string) => `Brouillon enregistré dans ${file}.`,
   previousKept: (file: string) => `La version précédente a été conservée sous ${file}.`,
-  badNow: (value: string) => `--now : « ${value} » n’est pas une heure. Utilisez une date et une heure ISO comme 2026-05-14T18:30, ou T+2h depuis l’heure de l’attaque.`,
   savedAs: (file: string) => `Enregistré sous ${file}.`,
   recorded: (step: string) => `Inscrit au journal ; l’étape « ${step} » est maintenant faite.`,
   recordedNoStep: "Inscrit au journal.",
