@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempDir } from "./helpers/cli.js";
+import { startIncident } from "./helpers/incident.js";
 
 const CLEAN_EN = `Our thoughts are with the victims and their families.
 Anyone affected can call the support line on 0800 123 456.
@@ -104,11 +105,9 @@ describe("respond check (built binary)", () => {
   });
 
   it("with an incident, takes the perpetrator's name and the motive decision from it", async () => {
-    const dir = tempDir();
-    const answers = write(
-      dir,
-      "answers.yaml",
-      [
+    const { cwd, dir, run } = await startIncident({
+      playbook: "city-response",
+      answers: [
         "facts:",
         "  mayor_name: A. Martin",
         "  location: the Riverside market",
@@ -118,24 +117,21 @@ describe("respond check (built binary)", () => {
         "  perpetrator_name: Daniel Kessler",
         "",
       ].join("\n"),
-    );
-    const ws = join(dir, "incident");
-    const start = await runCli(
-      ["start", "city-response", "--dir", ws, "--answers", answers, "--no-interactive", "--at", "2026-05-14T14:00:00Z", "--city", "Lyon", "--tz", "Europe/Paris", "--now", "2026-05-14T15:00:00Z"],
-      { cwd: dir },
-    );
-    expect(start.code, start.stderr).toBe(0);
-    write(dir, "s.md", `${CLEAN_EN}Kessler acted alone. Terrorism will not win.\n`);
+      // the time and place as flags this time, not in the answers file
+      args: ["--at", "2026-05-14T14:00:00Z", "--city", "Lyon", "--tz", "Europe/Paris"],
+      now: "2026-05-14T15:00:00Z",
+    });
+    write(cwd, "s.md", `${CLEAN_EN}Kessler acted alone. Terrorism will not win.\n`);
 
-    const before = await runCli(["check", "s.md", "--dir", ws, "--json"], { cwd: dir });
+    const before = await run("check", "s.md", "--json");
     expect(before.code).toBe(1);
     const rules = (r: typeof before) => (JSON.parse(r.stdout) as { findings: { rule: string; text: string }[] }).findings.map((f) => `${f.rule} ${f.text}`);
     expect(rules(before)).toEqual(["perpetrator-name Kessler", "motive-unconfirmed Terrorism"]);
 
-    const decided = await runCli(["decide", "motive-status", "terrorism-confirmed", "--why", "Prosecutor's statement", "--by", "Chief of staff", "--dir", ws], { cwd: dir });
+    const decided = await run("decide", "motive-status", "terrorism-confirmed", "--why", "Prosecutor's statement", "--by", "Chief of staff");
     expect(decided.code, decided.stderr).toBe(0);
     // found from the current folder this time, without --dir
-    const after = await runCli(["check", join(dir, "s.md"), "--json"], { cwd: ws });
+    const after = await runCli(["check", join(cwd, "s.md"), "--json"], { cwd: dir });
     expect(rules(after)).toEqual(["perpetrator-name Kessler"]);
   });
 });

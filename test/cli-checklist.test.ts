@@ -1,23 +1,8 @@
 /** `respond checklist` (built binary, shipped city-response playbook). */
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "./helpers/cli.js";
-
-const ENV = { RESPOND_USER: "Jo Dupont", TZ: "UTC", RESPOND_LANG: "" };
-const ANSWERS = [
-  "city: Lyon",
-  "at: 2026-05-14 16:00",
-  "timezone: Europe/Paris",
-  "lang: en",
-  "facts:",
-  "  mayor_name: A. Martin",
-  "  location: the Saint-Jean market",
-  "  incident_summary: a knife attack",
-  "  support_line: 0800 123 456",
-  "  info_url: https://lyon.example",
-  "",
-].join("\n");
+import { CITY_RESPONSE_ANSWERS, startIncident, type StartedIncident } from "./helpers/incident.js";
 
 interface Model {
   city: string;
@@ -27,8 +12,8 @@ interface Model {
 }
 
 describe("respond checklist (built binary)", () => {
-  let cwd = "";
-  const run = (...args: string[]) => runCli([...args, "--dir", "inc"], { cwd, env: ENV });
+  let incident: StartedIncident;
+  const run = (...args: string[]) => incident.run(...args);
   const json = async (...args: string[]): Promise<Model> => {
     const r = await run("checklist", "--format", "json", ...args);
     expect(r.code, r.stderr).toBe(0);
@@ -36,10 +21,7 @@ describe("respond checklist (built binary)", () => {
   };
 
   beforeAll(async () => {
-    cwd = tempDir();
-    writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
-    const r = await runCli(["start", "city-response", "--answers", "answers.yaml", "--dir", "inc", "--no-interactive", "--now", "T+30m"], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
+    incident = await startIncident({ playbook: "city-response", answers: CITY_RESPONSE_ANSWERS });
     expect((await run("done", "agree-spokespeople", "--note", "Prefecture speaks first", "--by", "Sam", "--now", "T+40m")).code).toBe(0);
     expect((await run("draft", "holding-statement", "--now", "T+45m")).code).toBe(0);
   });
@@ -80,7 +62,7 @@ describe("respond checklist (built binary)", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("Checklist written to hours.html.");
-    const file = join(cwd, "hours.html");
+    const file = join(incident.cwd, "hours.html");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const html = readFileSync(file, "utf8");
     expect(html).toMatch(/^<!doctype html>/i);

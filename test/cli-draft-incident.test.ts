@@ -7,8 +7,7 @@ import type { JournalEvent } from "../src/journal/events.js";
 import { loadPlaybook } from "../src/playbook/load.js";
 import { draftIncident } from "../src/render/incident.js";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
-
-const ENV = { RESPOND_USER: "Jo Dupont", TZ: "UTC", RESPOND_LANG: "" };
+import { INCIDENT_ENV, startIncident, type StartedIncident } from "./helpers/incident.js";
 
 const ANSWERS = [
   "city: Lyon",
@@ -26,21 +25,11 @@ const ANSWERS = [
   "",
 ].join("\n");
 
-interface Event {
-  type: string;
-  by: string;
-  data: Record<string, unknown>;
-}
-
 describe("respond draft in an incident (built binary)", () => {
-  let cwd = "";
-  const run = (...args: string[]) => runCli([...args, "--dir", "inc"], { cwd, env: ENV });
-  const journal = (): Event[] =>
-    readFileSync(join(cwd, "inc", "journal.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as Event);
-  const drafts = () => (existsSync(join(cwd, "inc", "drafts")) ? readdirSync(join(cwd, "inc", "drafts")).sort() : []);
+  let incident: StartedIncident;
+  const run = (...args: string[]) => incident.run(...args);
+  const journal = () => incident.journal();
+  const drafts = () => (existsSync(join(incident.dir, "drafts")) ? readdirSync(join(incident.dir, "drafts")).sort() : []);
   const stepState = async (id: string, now: string) => {
     const r = await run("status", "--json", "--now", now);
     expect(r.code, r.stderr).toBe(0);
@@ -48,10 +37,7 @@ describe("respond draft in an incident (built binary)", () => {
   };
 
   beforeAll(async () => {
-    cwd = tempDir();
-    writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
-    const r = await runCli(["start", "city-response", "--answers", "answers.yaml", "--dir", "inc", "--no-interactive", "--now", "T+30m"], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
+    incident = await startIncident({ playbook: "city-response", answers: ANSWERS });
   });
 
   it("--strict refuses while a fact is unconfirmed: exit 2, nothing saved, nothing recorded", async () => {
@@ -81,10 +67,10 @@ describe("respond draft in an incident (built binary)", () => {
     expect(r.stderr).toContain('the step "Issue the holding statement" is now done');
     expect(r.stderr).toMatch(/Not yet confirmed.*location/);
 
-    const file = join(cwd, "inc", "drafts", "holding-statement-en-20260514-1640.md");
+    const file = join(incident.dir, "drafts", "holding-statement-en-20260514-1640.md");
     expect(readFileSync(file, "utf8")).toBe(r.stdout);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(join(cwd, "inc", "drafts")).mode & 0o777).toBe(0o700);
+    expect(statSync(join(incident.dir, "drafts")).mode & 0o777).toBe(0o700);
 
     const last = journal().at(-1)!;
     expect(last).toMatchObject({
@@ -139,7 +125,7 @@ describe("respond draft in an incident (built binary)", () => {
     const r = await run("draft", "staff-message", "--out", "staff.md", "--now", "T+2h");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
-    const file = join(cwd, "staff.md");
+    const file = join(incident.cwd, "staff.md");
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, "utf8")).toContain("Lyon");
     // outside the workspace: recorded by its full path
@@ -155,7 +141,7 @@ describe("respond draft in an incident (built binary)", () => {
   });
 
   it("without --facts and outside any incident: exit 2, saying how to find one", async () => {
-    const r = await runCli(["draft", "holding-statement"], { cwd: tempDir(), env: ENV });
+    const r = await runCli(["draft", "holding-statement"], { cwd: tempDir(), env: INCIDENT_ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/at .*\.js/);
   });

@@ -1,10 +1,5 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, tempDir } from "./helpers/cli.js";
-
-const FIXTURE = join(ROOT, "test/fixtures/incident/drill.yaml");
-const ENV = { RESPOND_USER: "Jo Dupont", TZ: "UTC", RESPOND_LANG: "en" };
+import { startIncident, type StartedIncident } from "./helpers/incident.js";
 
 interface JsonFact {
   id: string;
@@ -16,8 +11,8 @@ interface JsonFact {
 }
 
 describe("respond fact (built binary)", () => {
-  let cwd = "";
-  const fact = (...args: string[]) => runCli(["fact", ...args, "--dir", "inc"], { cwd, env: ENV });
+  let incident: StartedIncident;
+  const fact = (...args: string[]) => incident.run("fact", ...args);
   const listed = async (): Promise<Record<string, JsonFact>> => {
     const r = await fact("list", "--json");
     expect(r.code, r.stderr).toBe(0);
@@ -25,14 +20,11 @@ describe("respond fact (built binary)", () => {
   };
 
   beforeAll(async () => {
-    cwd = tempDir();
-    writeFileSync(join(cwd, "answers.yaml"), "city: Lyon\nat: 2026-05-14 18:30\ntimezone: Europe/Paris\nfacts:\n  mayor_name: A. Martin\n  location: the market\n");
-    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc", "--now", "T+30m"], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
+    incident = await startIncident({ answers: "city: Lyon\nat: 2026-05-14 18:30\ntimezone: Europe/Paris\nfacts:\n  mayor_name: A. Martin\n  location: the market\n" });
   });
 
   it("sets a fact unconfirmed, then confirms it; each change is one journal event", async () => {
-    const before = readFileSync(join(cwd, "inc", "journal.jsonl"), "utf8").trim().split("\n").length;
+    const before = incident.journal().length;
     const set = await fact("set", "victims_count", "3");
     expect(set.code, set.stderr).toBe(0);
     expect(set.stdout).toContain("not confirmed");
@@ -44,9 +36,9 @@ describe("respond fact (built binary)", () => {
     expect(confirm.stdout).toContain("confirmed by Prefecture");
     expect((await listed()).victims_count).toMatchObject({ value: 3, confirmed: true, confirmedBy: "Prefecture" });
 
-    const lines = readFileSync(join(cwd, "inc", "journal.jsonl"), "utf8").trim().split("\n");
-    expect(lines.length).toBe(before + 2);
-    expect(JSON.parse(lines.at(-1)!)).toMatchObject({ type: "fact.confirmed", by: "Jo Dupont", data: { fact: "victims_count", by: "Prefecture" } });
+    const events = incident.journal();
+    expect(events.length).toBe(before + 2);
+    expect(events.at(-1)).toMatchObject({ type: "fact.confirmed", by: "Jo Dupont", data: { fact: "victims_count", by: "Prefecture" } });
   });
 
   it("the city's own information (confirm: false) is confirmed by whoever sets it, unless --confirmed-by says who", async () => {
@@ -93,7 +85,7 @@ describe("respond fact (built binary)", () => {
   });
 
   it("speaks French with --lang fr", async () => {
-    const r = await runCli(["fact", "set", "location", "le marché", "--dir", "inc", "--lang", "fr"], { cwd, env: ENV });
+    const r = await fact("set", "location", "le marché", "--lang", "fr");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("pas encore confirmé");
   });

@@ -2,11 +2,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createContext } from "../src/cli/context.js";
-import { ROOT, runCli, tempDir } from "./helpers/cli.js";
-
-const FIXTURE = join(ROOT, "test/fixtures/incident/drill.yaml");
-// RESPOND_LANG: context.ts reads an empty RESPOND_LANG (as runCli sets it) as a language
-const ENV = { RESPOND_USER: "Jo Dupont", TZ: "UTC", RESPOND_LANG: "en" };
+import { runCli, tempDir } from "./helpers/cli.js";
+import { CITY_RESPONSE_ANSWERS, DRILL, INCIDENT_ENV, startIncident, type StartedIncident } from "./helpers/incident.js";
 
 interface JsonStep {
   id: string;
@@ -42,15 +39,8 @@ done:
   - { id: daily-briefing, note: "held at the town hall" }
 `;
 
-async function started(answers = ANSWERS) {
-  const cwd = tempDir();
-  writeFileSync(join(cwd, "answers.yaml"), answers);
-  const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc", "--now", "T+30m"], { cwd, env: ENV });
-  return { cwd, dir: join(cwd, "inc"), r };
-}
-
-async function status(cwd: string, now: string): Promise<{ json: JsonStatus; byId: (id: string) => JsonStep }> {
-  const r = await runCli(["status", "--json", "--now", now, "--dir", "inc"], { cwd, env: ENV });
+async function status(incident: StartedIncident, now: string): Promise<{ json: JsonStatus; byId: (id: string) => JsonStep }> {
+  const r = await incident.run("status", "--json", "--now", now);
   expect(r.code, r.stderr).toBe(0);
   const json = JSON.parse(r.stdout) as JsonStatus;
   const byId = (id: string) => {
@@ -63,15 +53,13 @@ async function status(cwd: string, now: string): Promise<{ json: JsonStatus; byI
 
 describe("respond start --answers, then status --json at several times", () => {
   it("opens the incident, records the answers in one go and prints what is due", async () => {
-    const { dir, r } = await started();
-    expect(r.code, r.stderr).toBe(0);
+    const { dir, start: r, journal } = await startIncident({ answers: ANSWERS });
     expect(r.stdout).toContain(`Incident opened in ${dir}`);
     expect(r.stdout).toContain("Recorded: 5 facts, 2 decisions, 2 done, 0 skipped.");
     expect(r.stdout).toContain("Lyon · T+0h30 · First hours");
     expect(r.stdout).toContain(`respond walk --dir ${dir}`);
     expect(existsSync(join(dir, "incident.yaml"))).toBe(true);
-    const lines = readFileSync(join(dir, "journal.jsonl"), "utf8").trim().split("\n");
-    expect(lines.map((l) => (JSON.parse(l) as { type: string }).type)).toEqual([
+    expect(journal().map((e) => e.type)).toEqual([
       "incident.opened",
       ...Array(5).fill("fact.set"),
       "decision.made",
@@ -82,27 +70,21 @@ describe("respond start --answers, then status --json at several times", () => {
   });
 
   it("the city's own facts given as plain values are confirmed by the author; facts about the incident are not", async () => {
-    const cwd = tempDir();
-    writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
-    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc", "--now", "T+30m", "--by", "Sam Leroy"], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
-    const events = readFileSync(join(cwd, "inc", "journal.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { type: string; by: string; data: { fact?: string; confirmedBy?: string } });
+    const { cwd, journal } = await startIncident({ answers: ANSWERS, args: ["--by", "Sam Leroy"] });
+    const events = journal();
     const fact = (id: string) => events.find((e) => e.type === "fact.set" && e.data.fact === id);
     expect(fact("mayor_name")).toMatchObject({ by: "Sam Leroy", data: { confirmedBy: "Sam Leroy" } });
     expect(fact("location")?.data.confirmedBy).toBe("Police");
     expect(fact("victims_count")?.data.confirmedBy).toBeUndefined();
     expect(events[0]?.by).toBe("Sam Leroy");
-    const blank = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "other", "--by", " "], { cwd, env: ENV });
+    const blank = await runCli(["start", DRILL, "--answers", "answers.yaml", "--dir", "other", "--by", " "], { cwd, env: INCIDENT_ENV });
     expect(blank.code).toBe(2);
   });
 
   it("gives the right due and overdue states at T+30m, T+25h and T+8d", async () => {
-    const { cwd } = await started();
+    const incident = await startIncident({ answers: ANSWERS });
 
-    const early = await status(cwd, "T+30m");
+    const early = await status(incident, "T+30m");
     expect(early.json).toMatchObject({ t0: "2026-05-14T16:30:00.000Z", now: "2026-05-14T17:00:00.000Z", phase: "hours" });
     expect(early.byId("open-cell")).toMatchObject({ state: "done", overdue: false });
     expect(early.byId("brief-mayor")).toMatchObject({ kind: "task", phase: "hours", state: "open", due: "2026-05-14T17:30:00.000Z", overdue: false, owner: "lead" });
@@ -116,14 +98,14 @@ describe("respond start --answers, then status --json at several times", () => {
     expect(briefings.map((s) => s.due)).toEqual([15, 16, 17, 18, 19, 20, 21].map((d) => `2026-05-${d}T16:30:00.000Z`));
     expect(early.byId("daily-briefing#1").state).toBe("done");
 
-    const dayAfter = await status(cwd, "T+25h");
+    const dayAfter = await status(incident, "T+25h");
     expect(dayAfter.json.phase).toBe("days");
     expect(dayAfter.byId("brief-mayor")).toMatchObject({ state: "open", overdue: true });
     expect(dayAfter.byId("call-prefecture").overdue).toBe(true);
     expect(dayAfter.byId("daily-briefing#2")).toMatchObject({ state: "open", overdue: false });
     expect(dayAfter.byId("vigil-lead")).toMatchObject({ state: "decided", overdue: false });
 
-    const weekAfter = await status(cwd, "T+8d");
+    const weekAfter = await status(incident, "T+8d");
     expect(weekAfter.json.phase).toBe("weeks");
     // a late phase does not hide late work from earlier ones
     expect(weekAfter.byId("brief-mayor").overdue).toBe(true);
@@ -133,28 +115,28 @@ describe("respond start --answers, then status --json at several times", () => {
   });
 
   it("readable status groups by owner, filters by role, and --all lists every step", async () => {
-    const { cwd } = await started();
-    const r = await runCli(["status", "--now", "T+25h", "--dir", "inc"], { cwd, env: ENV });
+    const { run } = await startIncident({ answers: ANSWERS });
+    const r = await run("status", "--now", "T+25h");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Late \(\d+\)\n  Crisis lead\n    ! Brief the mayor/);
     for (const line of r.stdout.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
-    const role = await runCli(["status", "--now", "T+25h", "--dir", "inc", "--role", "comms"], { cwd, env: ENV });
+    const role = await run("status", "--now", "T+25h", "--role", "comms");
     expect(role.stdout).toContain("First statement");
     expect(role.stdout).not.toContain("Brief the mayor");
-    const bad = await runCli(["status", "--dir", "inc", "--role", "cook"], { cwd, env: ENV });
+    const bad = await run("status", "--role", "cook");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Roles: lead, mayor, comms");
-    const all = await runCli(["status", "--all", "--now", "T+8d", "--dir", "inc"], { cwd, env: ENV });
+    const all = await run("status", "--all", "--now", "T+8d");
     expect(all.stdout).toMatch(/Plan the vigil with the police\s+not needed/);
   });
 
   it("finds the workspace from the current folder", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
-    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z"], { cwd, env: ENV });
+    const r = await runCli(["start", DRILL, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z"], { cwd, env: INCIDENT_ENV });
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(cwd, "incidents", "2026-05-14-lyon", "journal.jsonl"))).toBe(true);
-    const s = await runCli(["status", "--json", "--now", "T+1h"], { cwd, env: ENV });
+    const s = await runCli(["status", "--json", "--now", "T+1h"], { cwd, env: INCIDENT_ENV });
     expect(s.code, s.stderr).toBe(0);
     expect((JSON.parse(s.stdout) as JsonStatus).phase).toBe("hours");
   });
@@ -162,9 +144,9 @@ describe("respond start --answers, then status --json at several times", () => {
 
 describe("respond start refuses what it cannot do", () => {
   it("will not write over an existing workspace (exit 2)", async () => {
-    const { cwd, dir } = await started();
+    const { dir, run } = await startIncident({ answers: ANSWERS });
     const before = readFileSync(join(dir, "journal.jsonl"), "utf8");
-    const again = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc", "--now", "T+30m"], { cwd, env: ENV });
+    const again = await run("start", DRILL, "--answers", "answers.yaml", "--now", "T+30m");
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("There is already an incident in");
     expect(readFileSync(join(dir, "journal.jsonl"), "utf8")).toBe(before);
@@ -172,7 +154,7 @@ describe("respond start refuses what it cannot do", () => {
 
   it("without a terminal and without answers, exits 2 naming what it needed", async () => {
     const cwd = tempDir();
-    const r = await runCli(["start", FIXTURE, "--at", "2026-05-14T16:30:00Z"], { cwd, env: ENV });
+    const r = await runCli(["start", DRILL, "--at", "2026-05-14T16:30:00Z"], { cwd, env: INCIDENT_ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("the city");
     expect(r.stderr).toContain("mayor_name");
@@ -201,7 +183,7 @@ done:
 `;
     const cwd = tempDir();
     writeFileSync(join(cwd, "answers.yaml"), bad);
-    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc"], { cwd, env: ENV });
+    const r = await runCli(["start", DRILL, "--answers", "answers.yaml", "--dir", "inc"], { cwd, env: INCIDENT_ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("answers.yaml:7:18  facts.victims_count: number fact must be a number");
     expect(r.stderr).toContain("answers.yaml:8:15  facts.vigil_date:");
@@ -217,7 +199,7 @@ done:
   it("an answers file with broken YAML is positioned too", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "answers.yaml"), "city: Lyon\nfacts:\n  mayor_name: [unclosed\n");
-    const r = await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--dir", "inc"], { cwd, env: ENV });
+    const r = await runCli(["start", DRILL, "--answers", "answers.yaml", "--dir", "inc"], { cwd, env: INCIDENT_ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/answers\.yaml:\d+:\d+/);
   });
@@ -225,8 +207,8 @@ done:
 
 describe("decide, done, skip and note", () => {
   it("round trip: each says Saved once written, and status shows it", async () => {
-    const { cwd, dir } = await started(ANSWERS.replace(/decisions:[\s\S]*$/, ""));
-    const run = (...args: string[]) => runCli([...args, "--dir", "inc", "--now", "T+3h"], { cwd, env: ENV });
+    const incident = await startIncident({ answers: ANSWERS.replace(/decisions:[\s\S]*$/, "") });
+    const run = (...args: string[]) => incident.run(...args, "--now", "T+3h");
 
     const noWhy = await run("decide", "motive-status", "hate-confirmed");
     expect(noWhy.code).toBe(2);
@@ -261,17 +243,14 @@ describe("decide, done, skip and note", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Did you mean "open-cell"?');
 
-    const { byId } = await status(cwd, "T+3h");
+    const { byId } = await status(incident, "T+3h");
     expect(byId("motive-status")).toMatchObject({ state: "decided" });
     expect(byId("community-contact")).toMatchObject({ state: "open" });
     expect(byId("open-cell")).toMatchObject({ state: "done" });
     expect(byId("daily-briefing#1")).toMatchObject({ state: "done" });
     expect(byId("call-prefecture")).toMatchObject({ state: "skipped" });
 
-    const events = readFileSync(join(dir, "journal.jsonl"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { type: string; by: string; data: Record<string, unknown> });
+    const events = incident.journal();
     expect(events.slice(-5).map((e) => [e.type, e.by])).toEqual([
       ["decision.made", "Prefect"],
       ["task.done", "Jo Dupont"],
@@ -283,9 +262,9 @@ describe("decide, done, skip and note", () => {
   });
 
   it("a torn last line in the journal is warned about, and the rest is read", async () => {
-    const { cwd, dir } = await started();
+    const { dir, run } = await startIncident({ answers: ANSWERS });
     appendFileSync(join(dir, "journal.jsonl"), '{"v":1,"id":"x","at":"2026-05-14T17:10:00Z","by":"Jo","type":"task.do');
-    const r = await runCli(["status", "--json", "--now", "T+30m", "--dir", "inc"], { cwd, env: ENV });
+    const r = await run("status", "--json", "--now", "T+30m");
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/journal\.jsonl, line 11:/);
     expect((JSON.parse(r.stdout) as JsonStatus).steps.find((s) => s.id === "open-cell")?.state).toBe("done");
@@ -294,13 +273,13 @@ describe("decide, done, skip and note", () => {
   it("with several incidents here and no --dir, says which ones (exit 2)", async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, "answers.yaml"), ANSWERS);
-    await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z"], { cwd, env: ENV });
-    await runCli(["start", FIXTURE, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z", "--city", "Paris"], { cwd, env: ENV });
-    const r = await runCli(["status"], { cwd, env: ENV });
+    await runCli(["start", DRILL, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z"], { cwd, env: INCIDENT_ENV });
+    await runCli(["start", DRILL, "--answers", "answers.yaml", "--now", "2026-05-14T17:00:00Z", "--city", "Paris"], { cwd, env: INCIDENT_ENV });
+    const r = await runCli(["status"], { cwd, env: INCIDENT_ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Several incidents are here");
     expect(r.stderr).toContain("2026-05-14-paris");
-    const none = await runCli(["status"], { cwd: tempDir(), env: ENV });
+    const none = await runCli(["status"], { cwd: tempDir(), env: INCIDENT_ENV });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("respond start");
   });
@@ -308,23 +287,8 @@ describe("decide, done, skip and note", () => {
 
 describe("the shipped playbook", () => {
   it("starts from an answers file and reports its status", async () => {
-    const cwd = tempDir();
-    writeFileSync(
-      join(cwd, "answers.yaml"),
-      `city: Lyon
-at: 2026-05-14 18:30
-timezone: Europe/Paris
-facts:
-  mayor_name: A. Martin
-  location: the Saint-Jean market
-  incident_summary: a knife attack
-  support_line: "0800 000 000"
-  info_url: https://lyon.example/info
-`,
-    );
-    const r = await runCli(["start", "city-response", "--answers", "answers.yaml", "--dir", "inc", "--now", "T+1h"], { cwd, env: ENV });
-    expect(r.code, r.stderr).toBe(0);
-    const { json } = await status(cwd, "T+1h");
+    const incident = await startIncident({ playbook: "city-response", answers: CITY_RESPONSE_ANSWERS, now: "T+1h" });
+    const { json } = await status(incident, "T+1h");
     expect(json.phase).not.toBeNull();
     expect(json.steps.length).toBeGreaterThan(10);
     expect(json.steps.some((s) => s.state === "open")).toBe(true);

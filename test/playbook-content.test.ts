@@ -7,11 +7,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadPlaybook, validatePlaybookFiles } from "../src/playbook/load.js";
 import { BasePlaybook, Overlay, type Step } from "../src/playbook/schema.js";
 import { ROOT } from "./helpers/cli.js";
-import { STATEMENTS } from "./helpers/render-facts.js";
-
-const AGREED_TEMPLATES = STATEMENTS;
+import { STATEMENTS as AGREED_TEMPLATES } from "./helpers/render-facts.js";
 
 /** domain.md's References and the seeds: every `source` starts with one of these. */
 const REFERENCES = [
@@ -47,6 +46,8 @@ const riverton = Overlay.parse(raw(FILES.riverton));
 
 const stepsOf = (pb: BasePlaybook): Step[] => pb.phases.flatMap((p) => p.steps);
 const cityIds = new Set(stepsOf(city).map((s) => s.id));
+/** every step the three shipped files define, the overlay's added and replaced ones included */
+const shippedSteps: Step[] = [...stepsOf(city), ...stepsOf(tension), ...(riverton.add ?? []).map((a) => a.step), ...(riverton.replace ?? [])];
 
 /**
  * domain.md "Practices by phase" and "Statement rules" -> the steps that carry them.
@@ -138,10 +139,6 @@ function textsWithoutBothLanguages(value: unknown, at = "", inRoles = false): st
   return bad;
 }
 
-function overlaySteps(o: Overlay): Step[] {
-  return [...(o.add ?? []).map((a) => a.step), ...(o.replace ?? [])];
-}
-
 describe("shipped playbook content", () => {
   it("every text in every shipped file has both English and French", () => {
     for (const file of Object.values(FILES)) {
@@ -158,7 +155,7 @@ describe("shipped playbook content", () => {
   });
 
   it("every step has an owner, a due offset and a source", () => {
-    for (const step of [...stepsOf(city), ...stepsOf(tension), ...overlaySteps(riverton)]) {
+    for (const step of shippedSteps) {
       expect(step.owner, step.id).toBeTruthy();
       expect(step.due, step.id).toBeTruthy();
       const sources = Array.isArray(step.source) ? step.source : [step.source];
@@ -209,7 +206,7 @@ describe("shipped playbook content", () => {
   });
 
   it("statements use only the agreed template ids", () => {
-    for (const step of [...stepsOf(city), ...stepsOf(tension), ...overlaySteps(riverton)]) {
+    for (const step of shippedSteps) {
       if (step.kind === "statement") expect(AGREED_TEMPLATES, step.id).toContain(step.template);
     }
     const used = new Set(stepsOf(city).flatMap((s) => (s.kind === "statement" ? [s.template] : [])));
@@ -280,7 +277,6 @@ describe("shipped playbook content", () => {
 // The shipped files must pass the real loader whole (overlay resolution, cross-references, templates).
 describe("shipped playbooks pass the loader", () => {
   it("validatePlaybookFiles finds no issues in the three files", async () => {
-    const { validatePlaybookFiles } = await import("../src/playbook/load.js");
     const results = await validatePlaybookFiles(Object.values(FILES), { cwd: ROOT });
     expect(results).toHaveLength(3);
     expect(results.flatMap((r) => r.issues.map((i) => `${i.file}:${i.line} ${i.path} ${i.message}`))).toEqual([]);
@@ -288,7 +284,6 @@ describe("shipped playbooks pass the loader", () => {
   });
 
   it("the resolved Riverton playbook has its step added, replaced and removed", async () => {
-    const { loadPlaybook } = await import("../src/playbook/load.js");
     const pb = await loadPlaybook(FILES.riverton, { cwd: ROOT });
     const hours = pb.phases.find((p) => p.id === "hours")?.steps ?? [];
     const ids = hours.map((s) => s.id);

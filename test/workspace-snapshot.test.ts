@@ -7,7 +7,8 @@ import { incidentYaml, parseIncident } from "../src/workspace/incident.js";
 import { quickIncident } from "../src/workspace/incident-quick.js";
 import { incidentPlaybook, readSnapshot, SNAPSHOT_FILE } from "../src/workspace/snapshot.js";
 import { createWorkspace, openWorkspace, type Incident } from "../src/workspace/workspace.js";
-import { ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { ROOT, tempDir } from "./helpers/cli.js";
+import { CITY_RESPONSE_ANSWERS, sampleIncident, startIncident } from "./helpers/incident.js";
 
 const SHIPPED = join(ROOT, "playbooks", "city-response.yaml");
 let playbook: ResolvedPlaybook;
@@ -15,17 +16,10 @@ let incident: Incident;
 
 beforeAll(async () => {
   playbook = await loadPlaybook(SHIPPED, { cwd: ROOT });
-  incident = {
-    format: 1,
+  incident = sampleIncident({
     id: "b7f0c1de-0000-4000-8000-000000000001",
     playbook: { id: playbook.id, version: playbook.version, hash: playbook.hash, ref: SHIPPED },
-    t0: "2026-05-14T16:30:00.000Z",
-    city: "Lyon",
-    lang: "fr",
-    timeZone: "Europe/Paris",
-    mode: "live",
-    created: "2026-05-14T17:05:00.000Z",
-  };
+  });
 });
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
@@ -154,30 +148,25 @@ describe("respond start, then the playbook file changes", () => {
     const cwd = tempDir();
     const source = join(cwd, "my-playbook.yaml");
     copyFileSync(SHIPPED, source);
-    writeFileSync(
-      join(cwd, "answers.yaml"),
-      "city: Lyon\nat: 2026-05-14 18:30\ntimezone: Europe/Paris\nfacts:\n  mayor_name: A. Martin\n  location: the market\n  incident_summary: an attack\n  support_line: 0800 000 000\n  info_url: https://lyon.example/info\n",
-    );
-    const started = await runCli(["start", "./my-playbook.yaml", "--answers", "answers.yaml", "--dir", "inc", "--no-interactive", "--now", "T+1h"], { cwd });
-    expect(started.stderr).toBe("");
-    expect(started.code).toBe(0);
-    const snapshot = JSON.parse(readFileSync(join(cwd, "inc", SNAPSHOT_FILE), "utf8"));
-    expect(readFileSync(join(cwd, "inc", "incident.yaml"), "utf8")).toContain(`hash: ${snapshot.hash}`);
+    const { dir, start, run } = await startIncident({ cwd, playbook: "./my-playbook.yaml", answers: CITY_RESPONSE_ANSWERS, now: "T+1h" });
+    expect(start.stderr).toBe("");
+    const snapshot = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), "utf8"));
+    expect(readFileSync(join(dir, "incident.yaml"), "utf8")).toContain(`hash: ${snapshot.hash}`);
 
     const title = (out: string) => (JSON.parse(out) as { steps: { id: string; title: string }[] }).steps.find((s) => s.id === "activate-crisis-team")?.title;
     writeFileSync(source, readFileSync(source, "utf8").replace("Activate the crisis team", "Renamed later"));
-    const edited = await runCli(["status", "--json", "--dir", "inc", "--now", "T+2h"], { cwd });
+    const edited = await run("status", "--json", "--now", "T+2h");
     expect(edited.code).toBe(0);
     expect(edited.stderr).toBe("");
     expect(title(edited.stdout)).toBe("Activate the crisis team");
 
     unlinkSync(source);
-    const deleted = await runCli(["status", "--json", "--dir", "inc", "--now", "T+2h"], { cwd });
+    const deleted = await run("status", "--json", "--now", "T+2h");
     expect(deleted.code).toBe(0);
     expect(deleted.stderr).toBe("");
     expect(title(deleted.stdout)).toBe("Activate the crisis team");
 
-    const done = await runCli(["done", "activate-crisis-team", "--dir", "inc", "--now", "T+2h", "--by", "tester"], { cwd });
+    const done = await run("done", "activate-crisis-team", "--now", "T+2h", "--by", "tester");
     expect(done.code).toBe(0);
   });
 
@@ -185,11 +174,10 @@ describe("respond start, then the playbook file changes", () => {
     const cwd = tempDir();
     const source = join(cwd, "my-playbook.yaml");
     copyFileSync(SHIPPED, source);
-    writeFileSync(join(cwd, "answers.yaml"), "city: Lyon\nat: 2026-05-14 18:30\ntimezone: Europe/Paris\nfacts:\n  mayor_name: A. Martin\n  location: the market\n  incident_summary: an attack\n  support_line: 0800 000 000\n  info_url: https://lyon.example/info\n");
-    expect((await runCli(["start", "./my-playbook.yaml", "--answers", "answers.yaml", "--dir", "inc", "--no-interactive", "--now", "T+1h"], { cwd })).code).toBe(0);
-    writeFileSync(join(cwd, "inc", SNAPSHOT_FILE), "{\"format\":1");
+    const { dir, run } = await startIncident({ cwd, playbook: "./my-playbook.yaml", answers: CITY_RESPONSE_ANSWERS, now: "T+1h" });
+    writeFileSync(join(dir, SNAPSHOT_FILE), "{\"format\":1");
     writeFileSync(source, readFileSync(source, "utf8").replace("Activate the crisis team", "Renamed later"));
-    const status = await runCli(["status", "--json", "--dir", "inc", "--now", "T+2h"], { cwd });
+    const status = await run("status", "--json", "--now", "T+2h");
     expect(status.code).toBe(0);
     expect(status.stderr).toMatch(/playbook\.json\) cannot be used: it is not complete JSON/);
     expect(status.stderr).toMatch(/has changed since this incident was opened/);

@@ -1,20 +1,11 @@
 import { chmodSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { createWorkspace, findWorkspace, listWorkspaces, openWorkspace, workspaceName, type Incident } from "../src/workspace/workspace.js";
+import { createWorkspace, findWorkspace, listWorkspaces, openWorkspace, workspaceName } from "../src/workspace/workspace.js";
 import { tempDir } from "./helpers/cli.js";
+import { sampleIncident } from "./helpers/incident.js";
 
-const incident: Incident = {
-  format: 1,
-  id: "2026-05-14-lyon",
-  playbook: { id: "city-response", version: "1.0.0", hash: "abc123", ref: "city-response" },
-  t0: "2026-05-14T16:30:00.000Z",
-  city: "Lyon",
-  lang: "fr",
-  timeZone: "Europe/Paris",
-  mode: "live",
-  created: "2026-05-14T17:05:00.000Z",
-};
+const incident = sampleIncident();
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 

@@ -22,6 +22,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? tempDir(),
+      // an empty RESPOND_LANG reads as unset: a language set in the tester's shell does not leak in
       env: { ...process.env, NO_COLOR: "1", RESPOND_DEBUG: "", FORCE_COLOR: "", RESPOND_LANG: "", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
     });
