@@ -4,7 +4,7 @@
  * and from the bundle in dist/ (and its chunks).
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 let cached: string | undefined;
@@ -33,3 +33,14 @@ export const shippedPlaybooksDir = (): string => join(packageRoot(), "playbooks"
 export const shippedTemplatesDir = (): string => join(packageRoot(), "templates");
 /** The statement-check rules shipped with respond: rules/<lang>.yaml */
 export const shippedRulesDir = (): string => join(packageRoot(), "rules");
+
+/** True when `file` is strictly inside the folder `base`. */
+export function inside(base: string, file: string): boolean {
+  const rel = relative(base, file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
+}
+
+/** A path as a person should see it: relative to `base` when inside it, else whole. */
+export function shownPath(path: string, base: string): string {
+  return inside(base, path) ? relative(base, path) : path;
+}

@@ -1,10 +1,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli as spawnCli, tempDir } from "./helpers/cli.js";
-
-// the frame rejects an empty RESPOND_LANG (which runCli sets); an explicit one keeps these tests about playbooks
-const runCli = (args: string[], options: { cwd?: string } = {}) => spawnCli(args, { ...options, env: { RESPOND_LANG: "en" } });
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 
 const FIXTURES = join(ROOT, "test/fixtures/playbooks");
 const MINIMAL = readFileSync(join(FIXTURES, "minimal.yaml"), "utf8");

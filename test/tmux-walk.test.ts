@@ -137,7 +137,7 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     expect(quit).toMatch(/EXIT=0/);
     for (const line of quit.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
 
-    const after = await runCli(["status", "--json", "--dir", dir, "--now", "T+30m"], { env: { RESPOND_LANG: "en" } });
+    const after = await runCli(["status", "--json", "--dir", dir, "--now", "T+30m"]);
     const steps = (JSON.parse(after.stdout) as { steps: { id: string; state: string }[] }).steps;
     const stateOf = (id: string) => steps.find((s) => s.id === id)?.state;
     expect(["open-cell", "brief-mayor", "call-prefecture"].map(stateOf)).toEqual(["done", "done", "done"]);
@@ -171,7 +171,7 @@ describe.skipIf(!hasTmux)("the walk in a real terminal (tmux, 80x24)", () => {
     expect(stopped).toContain(`To carry on: respond walk --dir ${dir}`);
     expect(stopped).not.toMatch(/\bat .*\.js:\d+/);
 
-    const final = await runCli(["status", "--json", "--dir", dir, "--now", "T+30m"], { env: { RESPOND_LANG: "en" } });
+    const final = await runCli(["status", "--json", "--dir", dir, "--now", "T+30m"]);
     const finalSteps = (JSON.parse(final.stdout) as { steps: { id: string; state: string }[] }).steps;
     expect(finalSteps.find((s) => s.id === "community-contact")?.state).toBe("done");
     expect(finalSteps.filter((s) => s.state === "done").map((s) => s.id)).toEqual(["open-cell", "brief-mayor", "call-prefecture", "community-contact"]);

@@ -13,7 +13,6 @@ export interface CheckFact {
   value: unknown;
   confirmed: boolean;
   sensitive?: "perpetrator" | "victims" | "casualties";
-  public?: boolean;
 }
 
 export interface CheckContext {

@@ -21,7 +21,7 @@ import { isLang, LANGS, type Lang } from "../lang.js";
 import type { BasePlaybook, Fact, Step } from "../playbook/schema.js";
 import { parseYaml, pathText, type Path } from "../playbook/yaml.js";
 import { parseFactValue, type FactValue } from "./facts.js";
-import { didYouMean as closest } from "../engine/refs.js";
+import { didYouMean as closest } from "../suggest.js";
 
 export interface AnsweredFact {
   id: string;

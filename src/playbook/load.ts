@@ -5,7 +5,7 @@
  * so an author fixes a file in one pass, not one error per run.
  */
 import { createHash } from "node:crypto";
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { RespondError, type Issue } from "../errors.js";
 import type { Text } from "../lang.js";
 import { draftOf, issueAt, type Draft, type Origin, type SourceFile } from "./draft.js";
@@ -17,6 +17,7 @@ import { readSource } from "./source.js";
 import { templateIds } from "./templates-index.js";
 import type { ResolvedPlaybook } from "./types.js";
 import { crossReferenceIssues, translationIssues } from "./validate.js";
+import { shownPath } from "../paths.js";
 
 export interface LoadOptions {
   cwd: string;
@@ -48,10 +49,6 @@ interface Resolution {
 }
 
 /** How a path reads in messages: relative when under the current folder. */
-export function shownPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
-}
 
 async function checkSource(path: string, shown: string): Promise<FileCheck> {
   const read = await readSource(path, shown);

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { Issue } from "../errors.js";
 import { pathText, type Locator, type Path } from "./yaml.js";
+import { editDistance } from "../suggest.js";
 
 /** Returned by our parse-time error map: "no custom message, write one yourself". */
 export const DEFAULT_MESSAGE = "\u0000default";
@@ -160,20 +161,7 @@ const KNOWN_KEYS = [
 ];
 
 function hintFor(key: string): string {
-  const near = KNOWN_KEYS.find((k) => k !== key && distance(k, key.toLowerCase()) <= (k.length > 4 ? 2 : 1));
+  const near = KNOWN_KEYS.find((k) => k !== key && editDistance(k, key.toLowerCase()) <= (k.length > 4 ? 2 : 1));
   return near ? ` (did you mean '${near}'?)` : "";
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const next = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j] as number;
-      row[j] = next;
-    }
-  }
-  return row[b.length] as number;
-}

@@ -6,7 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns/format";
 import { isTimeZone, parseTime } from "../engine/time.js";
-import { factLabel, parseFactValue, type FactValue } from "../incident/facts.js";
+import { confirmedOnEntry, factLabel, parseFactValue, type FactValue } from "../incident/facts.js";
 import type { AnsweredFact } from "../incident/answers.js";
 import { messages } from "../i18n/index.js";
 import { LANGS, pick, type Lang } from "../lang.js";
@@ -150,7 +150,8 @@ async function askFact(ask: FactAsking, fact: Fact, mandatory: boolean): Promise
     if (!result.ok) return undefined;
     value = result.value;
   }
-  // the city's own information has nobody else to confirm it: whoever typed it vouches for it
-  const confirmedBy = fact.confirm ? await prompter.input({ message: msg.askConfirmedBy }) : ask.user;
-  return { id: fact.id, value, ...(confirmedBy.trim() ? { confirmedBy: confirmedBy.trim() } : {}) };
+  // only facts about the incident ask who confirmed them; the city's own are vouched for by whoever typed them
+  const named = fact.confirm ? (await prompter.input({ message: msg.askConfirmedBy })).trim() || undefined : undefined;
+  const confirmedBy = confirmedOnEntry(fact, named, ask.user);
+  return { id: fact.id, value, ...(confirmedBy ? { confirmedBy } : {}) };
 }

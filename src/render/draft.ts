@@ -3,6 +3,7 @@
  * facts-file mode and the incident mode of `respond draft` go through here.
  */
 import { checkStatement, type CheckContext, type Finding } from "../checks/checks.js";
+import { checkContextOf } from "../checks/context.js";
 import { toText } from "./format.js";
 import { renderTemplate, loadTemplateSync } from "./template.js";
 import type { Format, RenderInput, RenderResult, Template } from "./types.js";
@@ -16,22 +17,13 @@ export interface Draft extends RenderResult {
 }
 
 export function checkContext(template: Template, input: RenderInput): CheckContext {
-  const meta = new Map((input.factMeta ?? []).map((m) => [m.id, m]));
-  return {
+  return checkContextOf({
+    facts: input.facts,
+    declared: input.factMeta ?? [],
+    flags: input.flags,
     lang: template.lang === "fr" ? "fr" : "en",
-    motiveConfirmed: input.flags.motive_confirmed === true,
     audience: template.info.public ? "public" : "internal",
-    facts: Object.entries(input.facts).map(([id, fact]) => {
-      const m = meta.get(id);
-      return {
-        id,
-        value: fact.value,
-        confirmed: fact.confirmed,
-        ...(m?.sensitive ? { sensitive: m.sensitive } : {}),
-        ...(m?.public === false ? { public: false } : {}),
-      };
-    }),
-  };
+  });
 }
 
 export function draftFromInput(templateId: string, input: RenderInput, options: { format: Format; lang: string; dir?: string }): Draft {

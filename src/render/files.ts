@@ -5,19 +5,15 @@
  * language folder, so neither `../../etc/passwd` nor a symlink can reach outside.
  */
 import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { RespondError } from "../errors.js";
 import { TEMPLATE_ID } from "./validate.js";
+import { inside } from "../paths.js";
 
 const LANG = /^[a-z]{2}$/;
 /** Templates are a page or two; a bigger file is a mistake. */
 export const MAX_TEMPLATE_BYTES = 256 * 1024;
 
-/** True when `file` is strictly inside the folder `base`. */
-export function inside(base: string, file: string): boolean {
-  const rel = relative(base, file);
-  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel);
-}
 
 export function templateFile(root: string, lang: string, id: string, kind: "template" | "partial" = "template"): string {
   if (!LANG.test(lang)) throw new RespondError("usage", `'${lang}' is not a language code; use two letters such as en or fr.`);

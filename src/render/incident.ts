@@ -7,7 +7,7 @@
  */
 import { constants } from "node:fs";
 import { chmod, mkdir, open } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { TZDate } from "@date-fns/tz";
 import { format as formatDate } from "date-fns/format";
 import type { IncidentState } from "../engine/types.js";
@@ -16,7 +16,6 @@ import type { EventPayloads } from "../journal/events.js";
 import type { BasePlaybook } from "../playbook/schema.js";
 import { BUILT_IN_FACTS } from "../playbook/built-in-facts.js";
 import { draftFromInput, type Draft } from "./draft.js";
-import { inside } from "./files.js";
 import type { FactInput, Format, RenderInput } from "./types.js";
 
 export const DRAFTS_FOLDER = "drafts";
@@ -109,9 +108,6 @@ export async function saveDraftInWorkspace(dir: string, baseName: string, ext: s
 }
 
 /** How a file is named in the journal: relative to the workspace when inside it. */
-export function workspacePath(dir: string, file: string): string {
-  return inside(dir, file) ? relative(dir, file) : file;
-}
 
 export function draftCreatedData(draft: Draft, details: { step?: string; lang: string; format: Format; file: string }): EventPayloads["draft.created"] {
   return {

@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { checkStatement, type CheckContext, type Finding } from "../../checks/checks.js";
-import { incidentCheckContext } from "../../checks/incident.js";
+import { incidentCheckContext } from "../../checks/context.js";
 import { EXIT, RespondError } from "../../errors.js";
 import { messages, type Messages } from "../../i18n/index.js";
 import type { Lang } from "../../lang.js";

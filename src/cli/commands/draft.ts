@@ -23,7 +23,8 @@ import { pick } from "../../lang.js";
 import type { BasePlaybook } from "../../playbook/schema.js";
 import { draftFromInput, type Draft } from "../../render/draft.js";
 import { readFactsFile } from "../../render/facts-file.js";
-import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace, statementStepFor, workspacePath } from "../../render/incident.js";
+import { draftBaseName, draftCreatedData, draftIncident, saveDraftInWorkspace, statementStepFor } from "../../render/incident.js";
+import { shownPath } from "../../paths.js";
 import type { Format } from "../../render/types.js";
 import type { CliContext } from "../context.js";
 import { openIncident, resolveAuthor, resolveClock } from "../incident.js";
@@ -67,7 +68,7 @@ async function inIncident(ctx: CliContext, templateId: string, format: Format, o
   let file: string;
   if (typeof options.out === "string") {
     const path = await writeOut(local, options.out, draft.text);
-    file = workspacePath(opened.dir, path);
+    file = shownPath(path, opened.dir);
   } else {
     const base = draftBaseName(draft.template.info.id, opened.lang, opened.now(), incident.timeZone);
     file = await saveDraftInWorkspace(opened.dir, base, format, draft.text);

@@ -2,7 +2,7 @@
  * The facts register: `respond fact set | confirm | list`. Every change is one
  * journal event; the register itself is recomputed from the journal by the engine.
  */
-import { didYouMean } from "../../engine/refs.js";
+import { didYouMean } from "../../suggest.js";
 import { formatTime } from "../../engine/time.js";
 import type { FactState } from "../../engine/types.js";
 import { RespondError } from "../../errors.js";
