@@ -5,9 +5,9 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readJournal } from "../src/journal/journal.js";
+import { bundleScript } from "./helpers/bundle.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 const WRITER = `
@@ -28,10 +28,7 @@ for (let n = 0; ; n++) {
 let script: string;
 
 beforeAll(async () => {
-  const out = tempDir("respond-kill-");
-  writeFileSync(join(out, "writer.ts"), WRITER);
-  script = join(out, "writer.mjs");
-  await build({ entryPoints: [join(out, "writer.ts")], bundle: true, platform: "node", format: "esm", outfile: script, logLevel: "silent" });
+  script = await bundleScript("kill-writer", WRITER);
 });
 
 /** Run a writer, kill -9 it after `ms`, return the ids it acknowledged (whole lines only). */

@@ -4,10 +4,10 @@
  * bundled from the real lock code, each proving its hold with an O_EXCL marker file.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bundleScript } from "./helpers/bundle.js";
 import { ROOT, tempDir } from "./helpers/cli.js";
 
 const WORKER = `
@@ -44,10 +44,7 @@ process.stdout.write("ok\\n");
 let script: string;
 
 beforeAll(async () => {
-  const out = tempDir("respond-lock-race-");
-  writeFileSync(join(out, "worker.ts"), WORKER);
-  script = join(out, "worker.mjs");
-  await build({ entryPoints: [join(out, "worker.ts")], bundle: true, platform: "node", format: "esm", outfile: script, logLevel: "silent" });
+  script = await bundleScript("lock-race-worker", WORKER);
 });
 
 function worker(dir: string, deadPid: number, rounds: number): Promise<{ code: number | null; out: string; err: string }> {
